@@ -1,0 +1,59 @@
+//! The command line. The only file that knows clap.
+
+use clap::{Args, Parser, Subcommand};
+use std::path::PathBuf;
+
+use crate::load;
+
+#[derive(Debug, Parser)]
+#[command(
+    name = "dossier",
+    version,
+    about = "Explore a corpus of news articles, press releases and official pages: a timeline, \
+             quotations with their speakers, and sources side by side.",
+    long_about = None,
+    after_help = "With no PATH, dossier opens its bundled sample corpus (New Zealand and NATO, 2023-2024).\n\
+                  Folders are read recursively for .txt, .md and .markdown files.",
+    args_conflicts_with_subcommands = true
+)]
+pub struct Cli {
+    #[command(subcommand)]
+    pub command: Option<Command>,
+
+    #[command(flatten)]
+    pub corpus: CorpusArgs,
+}
+
+/// Where the sources come from; shared by every subcommand.
+#[derive(Debug, Clone, Args)]
+pub struct CorpusArgs {
+    /// Files and folders to open; the bundled sample corpus when none are given.
+    #[arg(value_name = "PATH")]
+    pub paths: Vec<PathBuf>,
+
+    /// Skip files larger than this (e.g. 512K, 16M, 1G).
+    #[arg(long, value_name = "SIZE", default_value = "16M", value_parser = load::parse_size)]
+    pub max_file_size: u64,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// List the sources: id, date, outlet, title.
+    Sources {
+        #[command(flatten)]
+        corpus: CorpusArgs,
+        /// Print JSON Lines, one object per source.
+        #[arg(long)]
+        json: bool,
+    },
+    /// Print one source: its metadata and cleaned paragraphs with their original line numbers.
+    Show {
+        /// Id of the source, or any unique prefix of it or of its file name.
+        source: String,
+        #[command(flatten)]
+        corpus: CorpusArgs,
+        /// Print one JSON object with the metadata and the paragraphs.
+        #[arg(long)]
+        json: bool,
+    },
+}

@@ -1,0 +1,206 @@
+//! What each subcommand prints, readable or as JSON Lines. Field names here are the stable,
+//! documented interface for scripts (README, "JSON fields").
+
+use serde::Serialize;
+use std::io::{self, Write};
+
+use crate::model::date::{DateKind, Precision};
+use crate::model::{Corpus, Furniture, ParagraphKind, Person, Source};
+
+/// A row of `dossier sources --json`.
+#[derive(Serialize)]
+pub struct SourceRow<'a> {
+    pub id: &'a str,
+    pub path: &'a str,
+    pub title: Option<&'a str>,
+    pub date: Option<String>,
+    pub date_kind: Option<DateKind>,
+    pub date_precision: Option<Precision>,
+    pub date_evidence: Option<&'a str>,
+    pub url: Option<&'a str>,
+    pub outlet: Option<&'a str>,
+    pub people: &'a [Person],
+    pub words: usize,
+    pub paragraphs: usize,
+    pub warnings: &'a [String],
+}
+
+impl<'a> SourceRow<'a> {
+    pub fn new(s: &'a Source) -> Self {
+        SourceRow {
+            id: &s.id,
+            path: &s.path,
+            title: s.title.as_deref(),
+            date: s.date.as_ref().map(|d| d.stamp.to_string()),
+            date_kind: s.date.as_ref().map(|d| d.kind),
+            date_precision: s.date.as_ref().map(|d| d.stamp.precision()),
+            date_evidence: s.date.as_ref().map(|d| d.evidence.as_str()),
+            url: s.url.as_deref(),
+            outlet: s.outlet.as_deref(),
+            people: &s.people,
+            words: s.words,
+            paragraphs: s.paragraphs.len(),
+            warnings: &s.warnings,
+        }
+    }
+}
+
+/// A paragraph in `dossier show --json`.
+#[derive(Serialize)]
+pub struct ParagraphRow<'a> {
+    /// 1-based position among the source's paragraphs.
+    pub n: usize,
+    /// 1-based line of the original file.
+    pub line: u32,
+    /// `text`, `heading`, `list_item` or `furniture`.
+    pub kind: &'static str,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub level: Option<u8>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub furniture: Option<Furniture>,
+    pub text: &'a str,
+}
+
+#[derive(Serialize)]
+struct ShowRow<'a> {
+    #[serde(flatten)]
+    source: SourceRow<'a>,
+    metadata: &'a serde_json::Map<String, serde_json::Value>,
+    paragraphs: Vec<ParagraphRow<'a>>,
+}
+
+pub fn kind_name(kind: ParagraphKind) -> &'static str {
+    match kind {
+        ParagraphKind::Text => "text",
+        ParagraphKind::Heading(_) => "heading",
+        ParagraphKind::ListItem => "list_item",
+        ParagraphKind::Furniture(_) => "furniture",
+    }
+}
+
+fn json_line(out: &mut dyn Write, value: &impl Serialize) -> io::Result<()> {
+    serde_json::to_writer(&mut *out, value)?;
+    out.write_all(b"\n")
+}
+
+/// `dossier sources`: in date order, undated last.
+pub fn sources(corpus: &Corpus, json: bool, out: &mut dyn Write) -> io::Result<()> {
+    for i in corpus.by_date() {
+        let s = &corpus.sources[i];
+        if json {
+            json_line(out, &SourceRow::new(s))?;
+        } else {
+            let date = s
+                .date
+                .as_ref()
+                .map(|d| d.stamp.to_string())
+                .unwrap_or_else(|| "-".into());
+            let (title, untitled) = s.display_title(80);
+            let title = if untitled {
+                format!("[untitled] {title}")
+            } else {
+                title
+            };
+            writeln!(
+                out,
+                "{date:<16}  {:<28}  {:<20}  {title}",
+                s.id,
+                s.outlet.as_deref().unwrap_or("-")
+            )?;
+        }
+    }
+    Ok(())
+}
+
+/// `dossier show SOURCE`.
+pub fn show(source: &Source, json: bool, out: &mut dyn Write) -> io::Result<()> {
+    if json {
+        let paragraphs = source
+            .paragraphs_with_text()
+            .enumerate()
+            .map(|(i, (p, text))| ParagraphRow {
+                n: i + 1,
+                line: p.line,
+                kind: kind_name(p.kind),
+                level: match p.kind {
+                    ParagraphKind::Heading(l) => Some(l),
+                    _ => None,
+                },
+                furniture: match p.kind {
+                    ParagraphKind::Furniture(f) => Some(f),
+                    _ => None,
+                },
+                text,
+            })
+            .collect();
+        return json_line(
+            out,
+            &ShowRow {
+                source: SourceRow::new(source),
+                metadata: &source.metadata,
+                paragraphs,
+            },
+        );
+    }
+    let (title, untitled) = source.display_title(80);
+    writeln!(out, "{}{title}", if untitled { "[untitled] " } else { "" })?;
+    writeln!(out, "id:       {}", source.id)?;
+    writeln!(out, "path:     {}", source.path)?;
+    if let Some(d) = &source.date {
+        let kind = match d.kind {
+            DateKind::Published => "published",
+            DateKind::Updated => "updated",
+        };
+        writeln!(out, "date:     {} ({kind}: {})", d.stamp, d.evidence)?;
+    }
+    for (label, value) in [("url", &source.url), ("outlet", &source.outlet)] {
+        if let Some(v) = value {
+            writeln!(out, "{label}:{:width$}{v}", "", width = 9 - label.len())?;
+        }
+    }
+    if !source.people.is_empty() {
+        let people: Vec<String> = source
+            .people
+            .iter()
+            .map(|p| format!("{} ({})", p.name, p.role.name()))
+            .collect();
+        writeln!(out, "people:   {}", people.join(", "))?;
+    }
+    for (k, v) in &source.metadata {
+        writeln!(
+            out,
+            "{k}: {}",
+            v.as_str()
+                .map(str::to_string)
+                .unwrap_or_else(|| v.to_string())
+        )?;
+    }
+    for w in &source.warnings {
+        writeln!(out, "warning:  {w}")?;
+    }
+    writeln!(out, "words:    {}", source.words)?;
+    for (p, text) in source.paragraphs_with_text() {
+        writeln!(out)?;
+        let marker = match p.kind {
+            ParagraphKind::Text => String::new(),
+            ParagraphKind::Heading(level) => format!("{} ", "#".repeat(level as usize)),
+            ParagraphKind::ListItem => "• ".to_string(),
+            ParagraphKind::Furniture(f) => format!("[{}] ", f.name()),
+        };
+        writeln!(out, "{:>6}  {marker}{text}", p.line)?;
+    }
+    Ok(())
+}
+
+/// What `dossier PATH...` prints until the explorer opens: a count and the timeline.
+pub fn summary(corpus: &Corpus, out: &mut dyn Write) -> io::Result<()> {
+    let dated = corpus.sources.iter().filter(|s| s.date.is_some()).count();
+    writeln!(
+        out,
+        "{} sources ({dated} dated), {} skipped, {} other files ignored",
+        corpus.sources.len(),
+        corpus.skipped.len(),
+        corpus.ignored
+    )?;
+    sources(corpus, false, out)
+}

@@ -1,0 +1,133 @@
+//! The `dossier` binary: parse the command line, load the corpus, run a subcommand, and map
+//! the outcome to an exit code (0 success, 1 failure, 2 usage error or nothing readable).
+
+use clap::Parser;
+use std::io::{self, BufWriter, Write};
+use std::process::ExitCode;
+
+use dossier::cli::{Cli, Command, CorpusArgs};
+use dossier::load::{self, LoadOptions};
+use dossier::model::Corpus;
+use dossier::{commands, model::Source};
+
+/// How a run failed, and so which exit code it gets.
+enum Failure {
+    /// A usage error or nothing readable: exit 2.
+    Usage(String),
+    /// Anything else: exit 1.
+    Other(String),
+}
+
+impl From<io::Error> for Failure {
+    fn from(e: io::Error) -> Self {
+        Failure::Other(e.to_string())
+    }
+}
+
+/// Most warnings printed on stderr before they are only counted.
+const WARNINGS_SHOWN: usize = 20;
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    match run(cli) {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(Failure::Usage(msg)) => {
+            eprintln!("dossier: {msg}");
+            ExitCode::from(2)
+        }
+        Err(Failure::Other(msg)) => {
+            eprintln!("dossier: {msg}");
+            ExitCode::from(1)
+        }
+    }
+}
+
+fn run(cli: Cli) -> Result<(), Failure> {
+    let stdout = io::stdout();
+    let mut out = BufWriter::new(stdout.lock());
+    let result = match cli.command {
+        None => {
+            let corpus = open(&cli.corpus)?;
+            commands::summary(&corpus, &mut out)
+        }
+        Some(Command::Sources { corpus, json }) => {
+            let corpus = open(&corpus)?;
+            commands::sources(&corpus, json, &mut out)
+        }
+        Some(Command::Show {
+            source,
+            corpus,
+            json,
+        }) => {
+            let corpus = open(&corpus)?;
+            let s: &Source = &corpus.sources[corpus
+                .resolve(&source)
+                .map_err(|e| Failure::Usage(e.to_string()))?];
+            commands::show(s, json, &mut out)
+        }
+    };
+    // A closed pipe (`| head`) is how a reader says it has enough: not an error.
+    match result.and_then(|()| out.flush()) {
+        Err(e) if e.kind() == io::ErrorKind::BrokenPipe => Ok(()),
+        other => Ok(other?),
+    }
+}
+
+/// Load the corpus the arguments name, reporting skipped files and warnings on stderr.
+fn open(args: &CorpusArgs) -> Result<Corpus, Failure> {
+    if args.paths.is_empty() {
+        return Ok(load::load_bundled());
+    }
+    let corpus = load::load_paths(
+        &args.paths,
+        &LoadOptions {
+            max_file_size: args.max_file_size,
+        },
+    );
+    report_problems(&corpus);
+    if corpus.sources.is_empty() {
+        return Err(Failure::Usage(format!(
+            "nothing readable in {} (dossier reads .txt, .md and .markdown files)",
+            args.paths
+                .iter()
+                .map(|p| load::display_path(p))
+                .collect::<Vec<_>>()
+                .join(", ")
+        )));
+    }
+    Ok(corpus)
+}
+
+fn report_problems(corpus: &Corpus) {
+    let stderr = io::stderr();
+    let mut err = stderr.lock();
+    for s in &corpus.skipped {
+        let _ = writeln!(err, "dossier: skipped {}: {}", s.path, s.reason);
+    }
+    let warnings: Vec<(&str, &str)> = corpus
+        .sources
+        .iter()
+        .flat_map(|s| {
+            s.warnings
+                .iter()
+                .map(move |w| (s.path.as_str(), w.as_str()))
+        })
+        .collect();
+    for (path, w) in warnings.iter().take(WARNINGS_SHOWN) {
+        let _ = writeln!(err, "dossier: warning: {path}: {w}");
+    }
+    if warnings.len() > WARNINGS_SHOWN {
+        let _ = writeln!(
+            err,
+            "dossier: ... and {} more warnings (the `warnings` field of `dossier sources --json` lists them all)",
+            warnings.len() - WARNINGS_SHOWN
+        );
+    }
+    if corpus.ignored > 0 {
+        let _ = writeln!(
+            err,
+            "dossier: ignored {} files that are not .txt, .md or .markdown",
+            corpus.ignored
+        );
+    }
+}

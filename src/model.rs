@@ -1,0 +1,197 @@
+//! The sources and everything derived from their text. Pure: no terminal, no file system,
+//! no clock.
+
+pub mod date;
+pub mod front_matter;
+pub mod furniture;
+pub mod ingest;
+pub mod markup;
+pub mod sanitize;
+pub mod source;
+
+pub use source::{Furniture, Paragraph, ParagraphKind, Person, PersonRole, Source};
+
+use std::collections::HashMap;
+
+/// A file that was not loaded, and why.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Skipped {
+    pub path: String,
+    pub reason: String,
+}
+
+/// Everything that was opened.
+#[derive(Debug, Default)]
+pub struct Corpus {
+    pub sources: Vec<Source>,
+    pub skipped: Vec<Skipped>,
+    /// Files in the folders that are not `.txt`, `.md` or `.markdown`.
+    pub ignored: usize,
+}
+
+/// Why a SOURCE argument selects no single source.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum ResolveError {
+    #[error("no source matches `{query}`{}", list_candidates(.candidates))]
+    NotFound {
+        query: String,
+        candidates: Vec<String>,
+    },
+    #[error("`{query}` matches {} sources:{}", .candidates.len(), list_candidates(.candidates))]
+    Ambiguous {
+        query: String,
+        candidates: Vec<String>,
+    },
+}
+
+fn list_candidates(candidates: &[String]) -> String {
+    if candidates.is_empty() {
+        return String::new();
+    }
+    let shown: Vec<&str> = candidates.iter().take(20).map(String::as_str).collect();
+    let more = candidates.len().saturating_sub(shown.len());
+    let mut out = format!("; candidates:\n  {}", shown.join("\n  "));
+    if more > 0 {
+        out.push_str(&format!("\n  ... and {more} more"));
+    }
+    out
+}
+
+impl Corpus {
+    /// Build a corpus, making ids unique (`id`, `id~2`, ...) in load order.
+    pub fn new(mut sources: Vec<Source>, skipped: Vec<Skipped>, ignored: usize) -> Corpus {
+        let mut seen: HashMap<String, usize> = HashMap::with_capacity(sources.len());
+        for source in &mut sources {
+            let count = seen.entry(source.id.clone()).or_insert(0);
+            *count += 1;
+            if *count > 1 {
+                let mut n = *count;
+                let mut id = format!("{}~{n}", source.id);
+                while seen.contains_key(&id) {
+                    n += 1;
+                    id = format!("{}~{n}", source.id);
+                }
+                seen.insert(id.clone(), 1);
+                source.id = id;
+            }
+        }
+        Corpus {
+            sources,
+            skipped,
+            ignored,
+        }
+    }
+
+    /// The source an id or unique id prefix selects. A prefix of the last path component
+    /// also counts (`000` selects `000_c913cf1023a538cf`, `2024-01-26` selects
+    /// `student-volunteer-army/2024-01-26_anniversary...`).
+    pub fn resolve(&self, query: &str) -> Result<usize, ResolveError> {
+        if let Some(i) = self.sources.iter().position(|s| s.id == query) {
+            return Ok(i);
+        }
+        let by_id: Vec<usize> = self.matching(|id| id.starts_with(query));
+        let hits = if by_id.is_empty() {
+            self.matching(|id| {
+                id.rsplit('/')
+                    .next()
+                    .is_some_and(|name| name.starts_with(query))
+            })
+        } else {
+            by_id
+        };
+        match hits.as_slice() {
+            [one] => Ok(*one),
+            [] => {
+                let lower = query.to_lowercase();
+                let near = self.matching(|id| id.to_lowercase().contains(&lower));
+                Err(ResolveError::NotFound {
+                    query: query.to_string(),
+                    candidates: self.ids(&near),
+                })
+            }
+            many => Err(ResolveError::Ambiguous {
+                query: query.to_string(),
+                candidates: self.ids(many),
+            }),
+        }
+    }
+
+    fn matching(&self, pred: impl Fn(&str) -> bool) -> Vec<usize> {
+        (0..self.sources.len())
+            .filter(|&i| pred(&self.sources[i].id))
+            .collect()
+    }
+
+    fn ids(&self, indices: &[usize]) -> Vec<String> {
+        indices
+            .iter()
+            .map(|&i| self.sources[i].id.clone())
+            .collect()
+    }
+
+    /// Source indices in date order (oldest first); undated sources last, by id.
+    pub fn by_date(&self) -> Vec<usize> {
+        let mut order: Vec<usize> = (0..self.sources.len()).collect();
+        order.sort_by(|&a, &b| {
+            let (sa, sb) = (&self.sources[a], &self.sources[b]);
+            let key = |s: &Source| s.date.as_ref().map(|d| d.stamp);
+            match (key(sa), key(sb)) {
+                (Some(x), Some(y)) => x.cmp(&y).then_with(|| sa.id.cmp(&sb.id)),
+                (Some(_), None) => std::cmp::Ordering::Less,
+                (None, Some(_)) => std::cmp::Ordering::Greater,
+                (None, None) => sa.id.cmp(&sb.id),
+            }
+        });
+        order
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::ingest::{Document, Format, ingest};
+    use super::*;
+
+    fn corpus(ids: &[&str]) -> Corpus {
+        let sources = ids
+            .iter()
+            .map(|id| {
+                ingest(Document {
+                    id: id.to_string(),
+                    path: id.to_string(),
+                    text: "x",
+                    format: Format::Plain,
+                    warnings: vec![],
+                })
+            })
+            .collect();
+        Corpus::new(sources, vec![], 0)
+    }
+
+    #[test]
+    fn colliding_ids_are_made_unique() {
+        let c = corpus(&["a", "a", "a~2", "b"]);
+        let ids: Vec<_> = c.sources.iter().map(|s| s.id.as_str()).collect();
+        assert_eq!(ids, vec!["a", "a~2", "a~2~2", "b"]);
+    }
+
+    #[test]
+    fn prefixes_resolve_and_ambiguity_lists_candidates() {
+        let c = corpus(&["000_c913", "001_508e", "dir/2024-01_x", "dir/2024-02_y"]);
+        assert_eq!(c.resolve("000"), Ok(0));
+        assert_eq!(c.resolve("001_508e"), Ok(1));
+        assert_eq!(c.resolve("2024-02"), Ok(3));
+        let Err(ResolveError::Ambiguous { candidates, .. }) = c.resolve("00") else {
+            panic!()
+        };
+        assert_eq!(candidates, vec!["000_c913", "001_508e"]);
+        let err = c.resolve("2024").unwrap_err().to_string();
+        assert!(
+            err.contains("matches 2 sources") && err.contains("dir/2024-01_x"),
+            "{err}"
+        );
+        assert!(matches!(
+            c.resolve("zzz"),
+            Err(ResolveError::NotFound { .. })
+        ));
+    }
+}
