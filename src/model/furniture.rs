@@ -113,16 +113,28 @@ const IMAGE_WORDS: &[&str] = &[
     "banner",
 ];
 
-/// The text compared against the lists: lowercase, without surrounding punctuation.
+/// Longest text the phrase lists can match; longer paragraphs are not compared.
+const PHRASE_MAX: usize = 64;
+
+/// The text compared against the phrase lists: lowercase, without surrounding punctuation.
+/// Empty for paragraphs too long to be one of the phrases.
 pub fn normalized(text: &str) -> String {
+    if text.len() > PHRASE_MAX {
+        return String::new();
+    }
     text.trim_matches(|c: char| !c.is_alphanumeric())
         .to_lowercase()
         .replace(['–', '—'], "-")
 }
 
-pub fn is_navigation(norm: &str) -> bool {
+fn is_navigation(norm: &str) -> bool {
     NAVIGATION.contains(&norm)
         || norm.starts_with("find more from ") && norm.ends_with("on infopages")
+}
+
+/// Scoop's `Find more from X on InfoPages.`
+fn is_infopages_link(text: &str) -> bool {
+    text.starts_with("Find more from ") && text.trim_end_matches('.').ends_with("on InfoPages")
 }
 
 pub fn opens_link_list(norm: &str) -> bool {
@@ -144,17 +156,18 @@ pub fn is_copyright(text: &str) -> bool {
 
 /// `Press Release: Org`, `Article: Name`, `By Name`.
 pub fn byline_label(text: &str) -> Option<&'static str> {
-    let lower = text.get(..24).unwrap_or(text).to_lowercase();
-    if text.split_whitespace().count() > 14 {
-        return None;
-    }
-    if let Some(label) = BYLINE_LABELS.iter().find(|l| lower.starts_with(*l)) {
-        return Some(label);
-    }
-    let words = text.split_whitespace().count();
-    (lower.starts_with("by ") && words <= 6 && !text.ends_with('.')).then_some("by")
+    let starts = |label: &str| {
+        text.get(..label.len())
+            .is_some_and(|head| head.eq_ignore_ascii_case(label))
+    };
+    let label = BYLINE_LABELS
+        .iter()
+        .copied()
+        .find(|l| starts(l))
+        .or_else(|| (starts("by ") && !text.ends_with('.')).then_some("by"))?;
+    let most_words = if label == "by" { 6 } else { 14 };
+    (text.len() < 200 && text.split_whitespace().count() <= most_words).then_some(label)
 }
-
 /// CSS or script that leaked into the text: `a.supporter:hover {background:#EC4438!important;}`.
 pub fn is_code(text: &str) -> bool {
     let (Some(open), Some(close)) = (text.find('{'), text.rfind('}')) else {
@@ -194,19 +207,24 @@ pub fn caption_credit(text: &str) -> Option<&str> {
 /// A caption that is only a name or label: `Foreign Minister Winston Peters.`
 pub fn is_name_caption(text: &str) -> bool {
     let t = text.trim();
-    let words: Vec<&str> = t.trim_end_matches('.').split_whitespace().collect();
-    (2..=8).contains(&words.len())
-        && t.ends_with('.')
-        && words.iter().all(|w| {
-            w.chars().next().is_some_and(char::is_uppercase)
-                || matches!(*w, "of" | "the" | "and" | "for" | "de" | "van" | "von")
-        })
+    if !t.ends_with('.') || t.len() > 100 {
+        return false;
+    }
+    let words = t.trim_end_matches('.').split_whitespace();
+    let mut count = 0;
+    for w in words {
+        count += 1;
+        let capitalised = w.chars().next().is_some_and(char::is_uppercase);
+        if !capitalised && !matches!(w, "of" | "the" | "and" | "for" | "de" | "van" | "von") {
+            return false;
+        }
+    }
+    (2..=8).contains(&count)
 }
-
 /// Alt text of an image left in plain text: short, unpunctuated, about a picture.
 pub fn is_plain_alt_text(text: &str) -> bool {
-    let words = text.split_whitespace().count();
-    words <= 10
+    text.len() <= 100
+        && text.split_whitespace().count() <= 10
         && !text
             .trim_end()
             .ends_with(['.', '!', '?', ':', ';', '"', '”'])
@@ -229,7 +247,7 @@ pub fn classify(text: &str, inline: &Inline) -> Option<Furniture> {
     if text.is_empty() && (!inline.images.is_empty() || inline.embeds > 0) {
         return Some(Furniture::Image);
     }
-    if is_navigation(&norm) {
+    if is_navigation(&norm) || is_infopages_link(text) {
         return Some(Furniture::Navigation);
     }
     if is_end_marker(&norm) {

@@ -45,6 +45,8 @@ struct Block {
     kind: ParagraphKind,
     text: String,
     inline: Inline,
+    /// Followed by a blank line (or the end).
+    alone: bool,
 }
 
 pub fn ingest(doc: Document<'_>) -> Source {
@@ -309,6 +311,7 @@ fn markdown_blocks(body: &str, first_line: u32) -> Vec<Block> {
                 kind,
                 text: inline.text.clone(),
                 inline,
+                alone: true,
             });
         };
 
@@ -394,11 +397,18 @@ fn setext_level(line: &str) -> Option<u8> {
 }
 
 fn is_thematic_break(t: &str) -> bool {
-    let marks: String = t.chars().filter(|c| !c.is_whitespace()).collect();
-    marks.len() >= 3
-        && (marks.bytes().all(|b| b == b'*')
-            || marks.bytes().all(|b| b == b'-')
-            || marks.bytes().all(|b| b == b'_'))
+    let Some(mark) = t.bytes().next().filter(|b| matches!(b, b'*' | b'-' | b'_')) else {
+        return false;
+    };
+    let mut count = 0;
+    for b in t.bytes() {
+        if b == mark {
+            count += 1;
+        } else if b != b' ' && b != b'\t' {
+            return false;
+        }
+    }
+    count >= 3
 }
 
 fn atx_heading(t: &str) -> Option<(u8, &str)> {
@@ -465,12 +475,16 @@ fn plain_blocks(body: &str, first_line: u32) -> Vec<Block> {
                 kind,
                 text,
                 inline: Inline::default(),
+                alone: false,
             });
         };
     for (i, raw) in lines.iter().enumerate() {
         let line_no = first_line + i as u32;
         if is_blank(raw) {
             flush(&mut blocks, &mut current, current_line, current_kind);
+            if let Some(last) = blocks.last_mut() {
+                last.alone = true;
+            }
             continue;
         }
         let item = list_item(raw);
@@ -520,23 +534,26 @@ fn headline(blocks: &[Block], format: Format) -> Option<String> {
     let first = blocks.first()?;
     match (format, first.kind) {
         (_, ParagraphKind::Heading(level)) if level <= 2 => Some(first.text.clone()),
-        (Format::Plain, ParagraphKind::Text) if looks_like_headline(&first.text) => {
+        (Format::Plain, ParagraphKind::Text) if looks_like_headline(&first.text, first.alone) => {
             Some(first.text.clone())
         }
         _ => None,
     }
 }
 
-fn looks_like_headline(text: &str) -> bool {
+/// `alone`: followed by a blank line, as headlines of plain-text articles are; such a line
+/// may open with a quote or a lowercase brand (`'Strong dollar' call...`, `iTunes now...`) and
+/// trail off (`Rivals of the £400 Apple...`).
+fn looks_like_headline(text: &str, alone: bool) -> bool {
     let words = text.split_whitespace().count();
+    let trails_off = text.ends_with("...") || text.ends_with('…');
+    let finished =
+        text.ends_with([',', ';', ':', '”', '"']) || (text.ends_with('.') && !trails_off);
+    let first = text.chars().next();
     (1..=25).contains(&words)
         && text.chars().count() <= 200
-        && !text.ends_with(['.', ',', ';', ':', '”', '"'])
-        && !text.starts_with(['“', '"', '‘', '\'', '(', '['])
-        && text
-            .chars()
-            .next()
-            .is_some_and(|c| c.is_uppercase() || c.is_numeric())
+        && !finished
+        && (alone || first.is_some_and(|c| c.is_uppercase() || c.is_numeric()))
 }
 
 fn title_key(text: &str) -> String {

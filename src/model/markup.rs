@@ -108,9 +108,15 @@ fn convert(src: &str, text: &mut String, out: &mut Inline) {
             }
             b'`' => i += 1,
             _ => {
-                let ch = src[i..].chars().next().unwrap_or(' ');
-                text.push(ch);
-                i += ch.len_utf8();
+                // Copy the run of plain text up to the next byte that can start markup.
+                let run = b[i + 1..]
+                    .iter()
+                    .position(|c| {
+                        matches!(c, b'\\' | b'!' | b'[' | b'{' | b'<' | b'*' | b'_' | b'`')
+                    })
+                    .map_or(b.len(), |p| i + 1 + p);
+                text.push_str(&src[i..run]);
+                i = run;
             }
         }
     }

@@ -14,7 +14,7 @@ use std::borrow::Cow;
 /// - C1 controls (the 8-bit forms of the same introducers), bidi controls and zero-width
 ///   characters become `⟨U+XXXX⟩`.
 pub fn sanitize(text: &str) -> Cow<'_, str> {
-    if !text.chars().any(needs_marker) && !text.contains('\r') {
+    if is_terminal_safe(text) {
         return Cow::Borrowed(text);
     }
     let mut out = String::with_capacity(text.len() + 16);
@@ -61,9 +61,23 @@ fn push_marker(out: &mut String, c: char) {
     }
 }
 
-/// True when `text` holds nothing a terminal would act on (for tests and assertions).
+/// True when `text` holds nothing a terminal would act on. Scans bytes and decodes only
+/// the few lead bytes that can start a marked character, so clean text costs one pass.
 pub fn is_terminal_safe(text: &str) -> bool {
-    !text.chars().any(needs_marker) && !text.contains('\r')
+    let bytes = text.as_bytes();
+    for (i, &b) in bytes.iter().enumerate() {
+        let suspect = match b {
+            b'\n' | b'\t' => false,
+            0x00..=0x1f | 0x7f => return false,
+            // Lead bytes of U+0080-U+009F, U+061C, U+180E, U+2000-U+206F and U+FEFF/U+FFF9.
+            0xC2 | 0xD8 | 0xE1 | 0xE2 | 0xEF => true,
+            _ => false,
+        };
+        if suspect && text[i..].chars().next().is_some_and(needs_marker) {
+            return false;
+        }
+    }
+    true
 }
 
 #[cfg(test)]
