@@ -1,1 +1,75 @@
-fn main() {}
+//! Loading speed: the bundled sample, hostile front matter, and (when ../shared/corpora is
+//! present) the 33,584 scoop-nz releases. Run with `cargo bench --bench load`.
+
+use criterion::{Criterion, criterion_group, criterion_main};
+use std::hint::black_box;
+use std::path::PathBuf;
+use std::time::Duration;
+
+use dossier::load::{LoadOptions, load_bundled, load_paths};
+use dossier::model::front_matter;
+
+fn corpus_dir(name: &str) -> Option<PathBuf> {
+    let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+        .join("../shared/corpora")
+        .join(name);
+    dir.is_dir().then_some(dir)
+}
+
+fn bench_load(c: &mut Criterion) {
+    c.bench_function("load bundled sample", |b| {
+        b.iter(|| black_box(load_bundled()))
+    });
+
+    let nested = format!(
+        "---\nx: {}{}\n---\nbody\n",
+        "[".repeat(50_000),
+        "]".repeat(50_000)
+    );
+    let mut laughs = String::from(
+        "---\na: &a [\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\"]\n",
+    );
+    for (name, prev) in [
+        ("b", "a"),
+        ("c", "b"),
+        ("d", "c"),
+        ("e", "d"),
+        ("f", "e"),
+        ("g", "f"),
+        ("h", "g"),
+        ("i", "h"),
+    ] {
+        laughs.push_str(&format!(
+            "{name}: &{name} [{}]\n",
+            vec![format!("*{prev}"); 9].join(",")
+        ));
+    }
+    laughs.push_str("---\nbody\n");
+    c.bench_function("front matter: 50,000 nested brackets", |b| {
+        b.iter(|| black_box(front_matter::split(&nested)))
+    });
+    c.bench_function("front matter: billion laughs", |b| {
+        b.iter(|| black_box(front_matter::split(&laughs)))
+    });
+
+    if let Some(dir) = corpus_dir("scoop-nz") {
+        let mut group = c.benchmark_group("scoop-nz");
+        group
+            .sample_size(10)
+            .measurement_time(Duration::from_secs(20));
+        group.bench_function("load 33,584 releases", |b| {
+            b.iter(|| {
+                black_box(load_paths(
+                    std::slice::from_ref(&dir),
+                    &LoadOptions::default(),
+                ))
+            })
+        });
+        group.finish();
+    } else {
+        eprintln!("../shared/corpora/scoop-nz not found: skipping the corpus benchmark");
+    }
+}
+
+criterion_group!(benches, bench_load);
+criterion_main!(benches);

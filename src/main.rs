@@ -3,12 +3,13 @@
 
 use clap::Parser;
 use std::io::{self, BufWriter, Write};
+use std::path::Path;
 use std::process::ExitCode;
 
 use dossier::cli::{Cli, Command, CorpusArgs};
+use dossier::commands;
 use dossier::load::{self, LoadOptions};
 use dossier::model::Corpus;
-use dossier::{commands, model::Source};
 
 /// How a run failed, and so which exit code it gets.
 enum Failure {
@@ -56,14 +57,18 @@ fn run(cli: Cli) -> Result<(), Failure> {
         }
         Some(Command::Show {
             source,
-            corpus,
+            mut corpus,
             json,
         }) => {
+            // `dossier show some/file.md` opens that file.
+            if corpus.paths.is_empty() && Path::new(&source).is_file() {
+                corpus.paths.push(source.clone().into());
+            }
             let corpus = open(&corpus)?;
-            let s: &Source = &corpus.sources[corpus
+            let index = corpus
                 .resolve(&source)
-                .map_err(|e| Failure::Usage(e.to_string()))?];
-            commands::show(s, json, &mut out)
+                .map_err(|e| Failure::Usage(e.to_string()))?;
+            commands::show(&corpus.sources[index], json, &mut out)
         }
     };
     // A closed pipe (`| head`) is how a reader says it has enough: not an error.

@@ -82,11 +82,15 @@ impl Corpus {
         }
     }
 
-    /// The source an id or unique id prefix selects. A prefix of the last path component
+    /// The source an id, a path, or a unique id prefix selects. A prefix of the last path component
     /// also counts (`000` selects `000_c913cf1023a538cf`, `2024-01-26` selects
     /// `student-volunteer-army/2024-01-26_anniversary...`).
     pub fn resolve(&self, query: &str) -> Result<usize, ResolveError> {
-        if let Some(i) = self.sources.iter().position(|s| s.id == query) {
+        if let Some(i) = self
+            .sources
+            .iter()
+            .position(|s| s.id == query || s.path == query)
+        {
             return Ok(i);
         }
         let by_id: Vec<usize> = self.matching(|id| id.starts_with(query));

@@ -264,12 +264,11 @@ fn next_word(s: &str, from: usize) -> Option<(&str, usize, usize)> {
             i += 1;
         }
         // Ordinals: 22nd, 1st, 3rd, 4th.
-        if let Some(suffix) = s.get(i..i + 2) {
-            if ["st", "nd", "rd", "th"].contains(&suffix.to_ascii_lowercase().as_str())
-                && !b.get(i + 2).is_some_and(u8::is_ascii_alphanumeric)
-            {
-                return Some((&s[start..i], start, i + 2));
-            }
+        let ordinal = s
+            .get(i..i + 2)
+            .is_some_and(|x| ["st", "nd", "rd", "th"].contains(&x.to_ascii_lowercase().as_str()));
+        if ordinal && !b.get(i + 2).is_some_and(u8::is_ascii_alphanumeric) {
+            return Some((&s[start..i], start, i + 2));
         }
     } else if b[i].is_ascii_alphabetic() {
         while i < b.len() && b[i].is_ascii_alphabetic() {

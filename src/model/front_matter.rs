@@ -47,8 +47,7 @@ pub fn split(text: &str) -> Split<'_> {
     }
     let yaml_start = offset + first.len();
     let mut pos = yaml_start;
-    let mut yaml_line = line + 1;
-    for l in text[yaml_start..].split_inclusive('\n') {
+    for (yaml_line, l) in (line + 1..).zip(text[yaml_start..].split_inclusive('\n')) {
         let fence = l.trim_end();
         if fence == "---" || fence == "..." {
             let yaml = &text[yaml_start..pos];
@@ -62,7 +61,6 @@ pub fn split(text: &str) -> Split<'_> {
             return split;
         }
         pos += l.len();
-        yaml_line += 1;
     }
     Split {
         warnings: vec![

@@ -206,62 +206,62 @@ fn take_metadata(fields: &mut Map<String, Value>, warnings: &mut Vec<String>) ->
         }
     }
 
-    if let Some(key) = key_named(&[
-        "url",
-        "source-url",
-        "source_url",
-        "sourceurl",
-        "link",
-        "canonical",
-        "canonical_url",
-        "permalink",
-        "source",
-    ]) {
-        if let Some(url) = fields
-            .get(&key)
-            .and_then(scalar_text)
-            .filter(|u| u.starts_with("http://") || u.starts_with("https://"))
-        {
-            meta.url = Some(url.trim().to_string());
-            fields.remove(&key);
+    // The first text value, under `names` in their order of preference, that passes `keep`;
+    // taken out of the metadata.
+    let mut take_text = |names: &[&str], keep: fn(&str) -> bool| -> Option<String> {
+        for name in names {
+            let Some(key) = keys.iter().find(|k| k.eq_ignore_ascii_case(name)) else {
+                continue;
+            };
+            let Some(value) = fields.get(key).and_then(scalar_text) else {
+                continue;
+            };
+            let value = value.trim().to_string();
+            if keep(&value) {
+                fields.remove(key);
+                return Some(value);
+            }
         }
-    }
+        None
+    };
+    meta.url = take_text(
+        &[
+            "url",
+            "source-url",
+            "source_url",
+            "sourceurl",
+            "link",
+            "canonical",
+            "canonical_url",
+            "permalink",
+            "source",
+        ],
+        |u| u.starts_with("http://") || u.starts_with("https://"),
+    );
+    meta.outlet = take_text(
+        &[
+            "outlet",
+            "publisher",
+            "publication",
+            "site",
+            "site_name",
+            "source-name",
+            "source_name",
+            "organisation",
+            "organization",
+        ],
+        |o| !o.is_empty(),
+    )
+    .map(|o| markup::decode_entities(&o).into_owned());
 
-    if let Some(key) = key_named(&[
-        "outlet",
-        "publisher",
-        "publication",
-        "site",
-        "site_name",
-        "source-name",
-        "source_name",
-        "organisation",
-        "organization",
-    ]) {
-        if let Some(outlet) = fields
-            .get(&key)
-            .and_then(scalar_text)
-            .filter(|o| !o.trim().is_empty())
-        {
-            meta.outlet = Some(markup::decode_entities(outlet.trim()).into_owned());
-            fields.remove(&key);
-        }
-    }
-
-    if let Some(key) = key_named(&["ministers", "minister"]) {
-        meta.ministers = fields
-            .remove(&key)
+    let mut take_list = |names: &[&str]| -> Vec<String> {
+        key_named(names)
+            .and_then(|key| fields.remove(&key))
             .map(|v| text_list(&v))
-            .unwrap_or_default();
-    }
-    for names in [&["author", "authors", "byline", "creator"][..]] {
-        if let Some(key) = key_named(names) {
-            meta.authors = fields
-                .remove(&key)
-                .map(|v| text_list(&v))
-                .unwrap_or_default();
-        }
-    }
+            .unwrap_or_default()
+    };
+    meta.ministers = take_list(&["ministers", "minister"]);
+    meta.authors = take_list(&["author", "authors", "byline", "creator"]);
     meta
 }
 
@@ -594,8 +594,14 @@ fn classify_furniture(blocks: &mut [Block], format: Format) {
         if rule.is_none() && i < 8 && date::parse_text_date(text).is_some() {
             rule = Some(Furniture::Byline);
         }
-        if rule.is_none() && format == Format::Plain && furniture::is_plain_alt_text(text) {
-            rule = Some(Furniture::Image);
+        // Plain text keeps image alt text and photo captions as lines of their own; in
+        // Markdown, short capitalised lines are bold subtitles instead.
+        if rule.is_none() && format == Format::Plain {
+            if furniture::is_plain_alt_text(text) {
+                rule = Some(Furniture::Image);
+            } else if furniture::is_name_caption(text) {
+                rule = Some(Furniture::Caption);
+            }
         }
         let norm = furniture::normalized(text);
         if furniture::opens_link_list(&norm) {

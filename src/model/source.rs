@@ -150,11 +150,21 @@ impl Source {
         cut_at_word(first, max_chars)
     }
 
-    /// The title, or the first words marked as untitled.
+    /// The title, or the first words (the id when there are none) marked as untitled.
     pub fn display_title(&self, max_chars: usize) -> (String, bool) {
         match &self.title {
             Some(t) => (t.clone(), false),
-            None => (self.preview(max_chars), true),
+            None => {
+                let preview = self.preview(max_chars);
+                (
+                    if preview.is_empty() {
+                        self.id.clone()
+                    } else {
+                        preview
+                    },
+                    true,
+                )
+            }
         }
     }
 }

@@ -1,0 +1,154 @@
+//! The command line as scripts use it: JSON fields, exit codes, errors, pipes.
+
+use super::{dossier, json_lines, stderr, stdout};
+use std::io::Read;
+use std::process::{Command, Stdio};
+
+#[test]
+fn sources_json_lists_the_sample_with_stable_fields() {
+    let o = dossier(&["sources", "--json"]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let rows = json_lines(&o);
+    assert_eq!(rows.len(), 5);
+    for row in &rows {
+        for field in [
+            "id",
+            "path",
+            "title",
+            "date",
+            "date_kind",
+            "date_precision",
+            "date_evidence",
+            "url",
+            "outlet",
+            "words",
+            "paragraphs",
+            "warnings",
+        ] {
+            assert!(row.get(field).is_some(), "{field} missing in {row}");
+        }
+    }
+    let by_id = |prefix: &str| {
+        rows.iter()
+            .find(|r| r["id"].as_str().unwrap().starts_with(prefix))
+            .unwrap()
+    };
+    assert_eq!(by_id("000")["date"], "2024-04-04");
+    assert_eq!(by_id("000")["date_kind"], "published");
+    assert_eq!(by_id("004")["date"], "2024-07-05T16:18");
+    assert_eq!(by_id("004")["date_kind"], "updated");
+    assert_eq!(by_id("004")["date_precision"], "minute");
+    assert_eq!(
+        by_id("004")["date_evidence"],
+        "Last updated: 05 Jul. 2024 16:18"
+    );
+    assert!(by_id("003")["title"].is_null());
+    // Date order, undated last.
+    assert_eq!(rows[0]["id"], by_id("000")["id"]);
+    assert!(rows[4]["date"].is_null());
+}
+
+#[test]
+fn show_prints_paragraphs_with_original_lines() {
+    let o = dossier(&["show", "000", "--json"]);
+    assert!(o.status.success());
+    let rows = json_lines(&o);
+    assert_eq!(rows.len(), 1, "one object");
+    let s = &rows[0];
+    assert_eq!(s["title"], "Security cooperation in challenging world");
+    assert_eq!(s["metadata"]["portfolios"][0], "Foreign Affairs");
+    let first = &s["paragraphs"][0];
+    assert_eq!(first["line"], 11);
+    assert_eq!(first["kind"], "text");
+    assert!(
+        first["text"]
+            .as_str()
+            .unwrap()
+            .starts_with("New Zealand is committed")
+    );
+
+    let o = dossier(&["show", "001"]);
+    let text = stdout(&o);
+    assert!(text.contains("[navigation] SHARE ME"), "{text}");
+    assert!(text.contains("outlet:   1News"));
+}
+
+#[test]
+fn unknown_and_ambiguous_sources_are_usage_errors_with_candidates() {
+    let o = dossier(&["show", "00"]);
+    assert_eq!(o.status.code(), Some(2));
+    let err = stderr(&o);
+    assert!(
+        err.contains("matches 5 sources") && err.contains("004_62a5ab54de7c5f0b"),
+        "{err}"
+    );
+
+    let o = dossier(&["show", "c913"]);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(
+        stderr(&o).contains("000_c913cf1023a538cf"),
+        "a near match is offered"
+    );
+
+    let o = dossier(&["show", "zzz"]);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(stderr(&o).contains("no source matches `zzz`"));
+}
+
+#[test]
+fn nothing_readable_and_bad_flags_exit_2() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(dir.path().join("image.png"), b"\x89PNG").unwrap();
+    let o = dossier(&["sources", dir.path().to_str().unwrap()]);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(stderr(&o).contains("nothing readable"), "{}", stderr(&o));
+    assert!(stderr(&o).contains("ignored 1 files"));
+
+    let o = dossier(&["sources", "--no-such-flag"]);
+    assert_eq!(o.status.code(), Some(2));
+    let o = dossier(&["sources", "/no/such/folder"]);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(stderr(&o).contains("no such file or folder"));
+}
+
+#[test]
+fn every_subcommand_has_help() {
+    for sub in [&["--help"][..], &["sources", "--help"], &["show", "--help"]] {
+        let o = dossier(sub);
+        assert!(o.status.success());
+        assert!(stdout(&o).contains("Usage:"));
+    }
+}
+
+#[test]
+fn a_closed_pipe_is_not_an_error() {
+    // Many sources, so that output outlasts the reader.
+    let dir = tempfile::tempdir().unwrap();
+    for i in 0..400 {
+        std::fs::write(
+            dir.path().join(format!("{i:03}.txt")),
+            format!("Headline {i}\n\nBody text {i}.\n"),
+        )
+        .unwrap();
+    }
+    let mut child = Command::new(env!("CARGO_BIN_EXE_dossier"))
+        .args(["sources", "--json", dir.path().to_str().unwrap()])
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    let mut out = child.stdout.take().unwrap();
+    let mut first = [0u8; 16];
+    out.read_exact(&mut first).unwrap();
+    drop(out);
+    let status = child.wait().unwrap();
+    let mut err = String::new();
+    child
+        .stderr
+        .take()
+        .unwrap()
+        .read_to_string(&mut err)
+        .unwrap();
+    assert!(status.success(), "exit {status:?}: {err}");
+    assert!(!err.contains("Broken pipe"), "{err}");
+}
