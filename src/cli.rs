@@ -22,6 +22,10 @@ pub struct Cli {
 
     #[command(flatten)]
     pub corpus: CorpusArgs,
+
+    /// Leave the mouse to the terminal (its own text selection) instead of capturing it.
+    #[arg(long)]
+    pub no_mouse: bool,
 }
 
 /// Where the sources come from; shared by every subcommand.

@@ -191,16 +191,3 @@ pub fn show(source: &Source, json: bool, out: &mut dyn Write) -> io::Result<()> 
     }
     Ok(())
 }
-
-/// What `dossier PATH...` prints until the explorer opens: a count and the timeline.
-pub fn summary(corpus: &Corpus, out: &mut dyn Write) -> io::Result<()> {
-    let dated = corpus.sources.iter().filter(|s| s.date.is_some()).count();
-    writeln!(
-        out,
-        "{} sources ({dated} dated), {} skipped, {} other files ignored",
-        corpus.sources.len(),
-        corpus.skipped.len(),
-        corpus.ignored
-    )?;
-    sources(corpus, false, out)
-}

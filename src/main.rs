@@ -7,9 +7,9 @@ use std::path::Path;
 use std::process::ExitCode;
 
 use dossier::cli::{Cli, Command, CorpusArgs};
-use dossier::commands;
 use dossier::load::{self, LoadOptions};
 use dossier::model::Corpus;
+use dossier::{commands, tui};
 
 /// How a run failed, and so which exit code it gets.
 enum Failure {
@@ -49,7 +49,17 @@ fn run(cli: Cli) -> Result<(), Failure> {
     let result = match cli.command {
         None => {
             let corpus = open(&cli.corpus)?;
-            commands::summary(&corpus, &mut out)
+            drop(out);
+            return tui::run(
+                corpus,
+                tui::Options {
+                    mouse: !cli.no_mouse,
+                },
+            )
+            .map_err(|e| match e {
+                tui::TuiError::NoTerminal => Failure::Usage(e.to_string()),
+                other => Failure::Other(other.to_string()),
+            });
         }
         Some(Command::Sources { corpus, json }) => {
             let corpus = open(&corpus)?;

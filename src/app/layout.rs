@@ -1,0 +1,111 @@
+//! Where the panes go for a terminal size. The app needs it (how many rows a page is, where a
+//! click landed) and the ui draws into it, so it lives here, free of any terminal type.
+
+use super::Pane;
+
+/// A rectangle of cells.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Area {
+    pub x: u16,
+    pub y: u16,
+    pub width: u16,
+    pub height: u16,
+}
+
+impl Area {
+    pub fn contains(&self, column: u16, row: u16) -> bool {
+        column >= self.x
+            && column < self.x + self.width
+            && row >= self.y
+            && row < self.y + self.height
+    }
+
+    /// Inside a one-cell border.
+    pub fn inner(&self) -> Area {
+        Area {
+            x: self.x + 1,
+            y: self.y + 1,
+            width: self.width.saturating_sub(2),
+            height: self.height.saturating_sub(2),
+        }
+    }
+}
+
+/// Below this the explorer shows "terminal too small".
+pub const MIN_WIDTH: u16 = 20;
+pub const MIN_HEIGHT: u16 = 6;
+/// Below this width one pane (the focused one) fills the screen.
+pub const SIDE_BY_SIDE_WIDTH: u16 = 70;
+
+/// The panes for a terminal of `width` x `height`.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Panes {
+    pub timeline: Option<Area>,
+    pub reader: Option<Area>,
+    pub status: Area,
+    pub too_small: bool,
+}
+
+pub fn panes(width: u16, height: u16, focus: Pane) -> Panes {
+    if width < MIN_WIDTH || height < MIN_HEIGHT {
+        return Panes {
+            too_small: true,
+            ..Panes::default()
+        };
+    }
+    let body = Area {
+        x: 0,
+        y: 0,
+        width,
+        height: height - 1,
+    };
+    let status = Area {
+        x: 0,
+        y: height - 1,
+        width,
+        height: 1,
+    };
+    if width < SIDE_BY_SIDE_WIDTH {
+        let (timeline, reader) = match focus {
+            Pane::Timeline => (Some(body), None),
+            Pane::Reader => (None, Some(body)),
+        };
+        return Panes {
+            timeline,
+            reader,
+            status,
+            too_small: false,
+        };
+    }
+    let left = (width * 2 / 5).clamp(30, 72);
+    Panes {
+        timeline: Some(Area {
+            width: left,
+            ..body
+        }),
+        reader: Some(Area {
+            x: left,
+            width: width - left,
+            ..body
+        }),
+        status,
+        too_small: false,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn wide_terminals_split_narrow_ones_show_the_focused_pane() {
+        let p = panes(200, 50, Pane::Timeline);
+        assert_eq!(p.timeline.unwrap().width + p.reader.unwrap().width, 200);
+        assert_eq!(p.status.y, 49);
+        let p = panes(40, 12, Pane::Reader);
+        assert!(p.timeline.is_none());
+        assert_eq!(p.reader.unwrap().width, 40);
+        assert!(panes(10, 3, Pane::Reader).too_small);
+        assert!(panes(1, 1, Pane::Reader).too_small);
+    }
+}

@@ -1,0 +1,640 @@
+//! The reader's model of one open source: the items it shows (a header, then paragraphs), a
+//! scroll position anchored to an item, and only the visible window wrapped.
+//!
+//! Scrolling is counted in wrapped lines but stored as (item, line within item), so a source of
+//! a million paragraphs scrolls to its last line without wrapping the rest, and no offset is
+//! ever limited to a u16.
+
+use std::collections::HashMap;
+use std::ops::Range;
+
+use crate::model::date::DateKind;
+use crate::model::{ParagraphKind, Source};
+
+/// What a reader item is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ItemKind {
+    Title {
+        untitled: bool,
+    },
+    /// A header line: date and evidence, outlet, url, people, warnings.
+    Meta,
+    /// Paragraph `index` of the source.
+    Paragraph {
+        index: usize,
+        kind: ParagraphKind,
+    },
+    /// A run of furniture paragraphs, folded away.
+    Folded {
+        count: usize,
+    },
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Item {
+    pub kind: ItemKind,
+    /// Text of header and fold items; paragraphs read theirs from the source.
+    own_text: String,
+    /// A blank line follows the item.
+    pub gap_after: bool,
+}
+
+/// A position: line `line` (counting the gap line) of item `item`.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, PartialOrd, Ord)]
+pub struct Anchor {
+    pub item: usize,
+    pub line: usize,
+}
+
+/// One row of the visible window.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Row {
+    /// Bytes `range` of item `item`'s text; `first` marks the item's first line.
+    Text {
+        item: usize,
+        range: Range<usize>,
+        first: bool,
+    },
+    Gap,
+}
+
+/// A search hit: bytes `range` of item `item`'s text.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Match {
+    pub item: usize,
+    pub range: Range<usize>,
+}
+
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Search {
+    pub query: String,
+    pub matches: Vec<Match>,
+    pub current: usize,
+}
+
+#[derive(Debug, Default)]
+pub struct Reader {
+    pub source: Option<usize>,
+    pub items: Vec<Item>,
+    pub top: Anchor,
+    /// The paragraph item `y` copies and `{`/`}` move; always a paragraph or none.
+    pub cursor: Option<usize>,
+    pub fold_furniture: bool,
+    pub search: Option<Search>,
+    /// Text columns (without the gutter) and rows of the visible window.
+    pub width: usize,
+    pub height: usize,
+    /// Columns of the paragraph-number gutter.
+    pub gutter: usize,
+    /// Wrapped lines per item at `cache_width`.
+    cache: HashMap<usize, Vec<Range<usize>>>,
+    cache_width: usize,
+    /// The visible rows, laid out by [`Reader::relayout`].
+    pub window: Vec<Row>,
+}
+
+impl Item {
+    fn own(kind: ItemKind, text: String, gap_after: bool) -> Item {
+        Item {
+            kind,
+            own_text: text,
+            gap_after,
+        }
+    }
+}
+
+/// Wrap `text` to `width` columns; each line as a byte range of `text`.
+pub fn wrap_ranges(text: &str, width: usize) -> Vec<Range<usize>> {
+    if text.is_empty() {
+        return std::iter::once(0..0).collect();
+    }
+    let options = textwrap::Options::new(width.max(1)).break_words(true);
+    let base = text.as_ptr() as usize;
+    let mut from = 0;
+    textwrap::wrap(text, options)
+        .iter()
+        .map(|line| {
+            let start = match line {
+                std::borrow::Cow::Borrowed(s) => s.as_ptr() as usize - base,
+                std::borrow::Cow::Owned(s) => {
+                    text[from..].find(s.as_str()).map_or(from, |i| from + i)
+                }
+            };
+            let end = (start + line.len()).min(text.len());
+            from = end;
+            start..end
+        })
+        .collect()
+}
+
+impl Reader {
+    /// Open `source` (index `index` of the corpus) at the top.
+    pub fn open(&mut self, index: usize, source: &Source) {
+        self.source = Some(index);
+        self.search = None;
+        self.top = Anchor::default();
+        self.rebuild_items(source);
+        self.cursor = self.first_paragraph_from(0);
+    }
+
+    pub fn close(&mut self) {
+        *self = Reader {
+            width: self.width,
+            height: self.height,
+            fold_furniture: self.fold_furniture,
+            ..Reader::default()
+        };
+    }
+
+    /// Header items and one item per paragraph (furniture folded into runs when asked).
+    fn rebuild_items(&mut self, source: &Source) {
+        let mut items = Vec::with_capacity(source.paragraphs.len() + 6);
+        let (title, untitled) = source.display_title(200);
+        items.push(Item::own(
+            ItemKind::Title { untitled },
+            if untitled {
+                format!("[untitled] {title}")
+            } else {
+                title
+            },
+            false,
+        ));
+        if let Some(d) = &source.date {
+            let kind = match d.kind {
+                DateKind::Published => "published",
+                DateKind::Updated => "updated",
+            };
+            items.push(Item::own(
+                ItemKind::Meta,
+                format!("date     {} · {kind}: {}", d.stamp, d.evidence),
+                false,
+            ));
+        } else {
+            items.push(Item::own(
+                ItemKind::Meta,
+                "date     none stated".to_string(),
+                false,
+            ));
+        }
+        for (label, value) in [("outlet", &source.outlet), ("url", &source.url)] {
+            if let Some(v) = value {
+                items.push(Item::own(ItemKind::Meta, format!("{label:<8} {v}"), false));
+            }
+        }
+        if !source.people.is_empty() {
+            let people: Vec<String> = source
+                .people
+                .iter()
+                .map(|p| format!("{} ({})", p.name, p.role.name()))
+                .collect();
+            items.push(Item::own(
+                ItemKind::Meta,
+                format!("people   {}", people.join(", ")),
+                false,
+            ));
+        }
+        for w in &source.warnings {
+            items.push(Item::own(ItemKind::Meta, format!("warning  {w}"), false));
+        }
+        if let Some(last) = items.last_mut() {
+            last.gap_after = true;
+        }
+        let mut folded = 0;
+        for (index, p) in source.paragraphs.iter().enumerate() {
+            if self.fold_furniture && p.is_furniture() {
+                folded += 1;
+                continue;
+            }
+            if folded > 0 {
+                items.push(fold_item(folded));
+                folded = 0;
+            }
+            items.push(Item {
+                kind: ItemKind::Paragraph {
+                    index,
+                    kind: p.kind,
+                },
+                own_text: String::new(),
+                gap_after: true,
+            });
+        }
+        if folded > 0 {
+            items.push(fold_item(folded));
+        }
+        self.items = items;
+        self.gutter = digits(source.paragraphs.len()) + 1;
+        self.cache.clear();
+    }
+
+    /// Fold or unfold furniture, keeping the same paragraph in view.
+    pub fn toggle_furniture(&mut self, source: &Source) {
+        let keep = self.paragraph_near(self.top.item);
+        let cursor = self.cursor.and_then(|c| self.paragraph_index(c));
+        self.fold_furniture = !self.fold_furniture;
+        self.rebuild_items(source);
+        self.top = Anchor {
+            item: keep.and_then(|p| self.item_of_paragraph(p)).unwrap_or(0),
+            line: 0,
+        };
+        self.cursor = cursor
+            .and_then(|p| self.item_of_paragraph(p))
+            .or_else(|| self.first_paragraph_from(self.top.item));
+        if let Some(query) = self.search.as_ref().map(|s| s.query.clone()) {
+            self.set_search(&query, source);
+        }
+    }
+
+    /// The paragraph index shown by item `item`, or the nearest one after it.
+    fn paragraph_near(&self, item: usize) -> Option<usize> {
+        self.items[item.min(self.items.len().saturating_sub(1))..]
+            .iter()
+            .find_map(|it| match it.kind {
+                ItemKind::Paragraph { index, .. } => Some(index),
+                _ => None,
+            })
+    }
+
+    pub fn paragraph_index(&self, item: usize) -> Option<usize> {
+        match self.items.get(item)?.kind {
+            ItemKind::Paragraph { index, .. } => Some(index),
+            _ => None,
+        }
+    }
+
+    /// The item showing paragraph `index`; a folded paragraph maps to its fold.
+    pub fn item_of_paragraph(&self, index: usize) -> Option<usize> {
+        let pos = self.items.partition_point(|it| match it.kind {
+            ItemKind::Paragraph { index: i, .. } => i < index,
+            _ => true,
+        });
+        let mut last_below = None;
+        for (i, it) in self.items.iter().enumerate().take(pos + 1) {
+            if let ItemKind::Paragraph { index: j, .. } = it.kind {
+                if j == index {
+                    return Some(i);
+                }
+                last_below = Some(i);
+            }
+        }
+        last_below.or(Some(pos.min(self.items.len().saturating_sub(1))))
+    }
+
+    /// The text item `item` shows.
+    pub fn item_text<'a>(&'a self, item: usize, source: &'a Source) -> &'a str {
+        match self.items[item].kind {
+            ItemKind::Paragraph { index, .. } => source.paragraph_text(index),
+            _ => &self.items[item].own_text,
+        }
+    }
+
+    /// Set the text area's size; wrapping is redone only when the width changes.
+    pub fn set_size(&mut self, width: usize, height: usize) {
+        self.width = width.max(1);
+        self.height = height;
+        if self.cache_width != self.width {
+            self.cache.clear();
+            self.cache_width = self.width;
+        }
+    }
+
+    fn wrapped(&mut self, item: usize, source: &Source) -> &[Range<usize>] {
+        if !self.cache.contains_key(&item) {
+            let lines = wrap_ranges(self.item_text(item, source), self.width);
+            self.cache.insert(item, lines);
+        }
+        &self.cache[&item]
+    }
+
+    /// Rows item `item` takes, its gap included.
+    fn rows_of(&mut self, item: usize, source: &Source) -> usize {
+        let gap = usize::from(self.items[item].gap_after);
+        self.wrapped(item, source).len() + gap
+    }
+
+    /// The furthest anchor that still fills the window: the last line at the bottom.
+    fn last_anchor(&mut self, source: &Source) -> Anchor {
+        let mut need = self.height.max(1);
+        let mut item = self.items.len();
+        while item > 0 {
+            item -= 1;
+            let rows = self.rows_of(item, source);
+            if rows >= need {
+                return Anchor {
+                    item,
+                    line: rows - need,
+                };
+            }
+            need -= rows;
+        }
+        Anchor::default()
+    }
+
+    pub fn scroll_down(&mut self, mut n: usize, source: &Source) {
+        if self.items.is_empty() {
+            return;
+        }
+        let last = self.last_anchor(source);
+        while n > 0 && self.top < last {
+            let rows = self.rows_of(self.top.item, source);
+            let left = rows - 1 - self.top.line;
+            if n <= left {
+                self.top.line += n;
+                break;
+            }
+            n -= left + 1;
+            self.top = Anchor {
+                item: self.top.item + 1,
+                line: 0,
+            };
+        }
+        self.top = self.top.min(last);
+        self.follow_cursor(source);
+    }
+
+    pub fn scroll_up(&mut self, mut n: usize, source: &Source) {
+        while n > 0 && self.top > Anchor::default() {
+            if n <= self.top.line {
+                self.top.line -= n;
+                break;
+            }
+            n -= self.top.line + 1;
+            let item = self.top.item - 1;
+            let rows = self.rows_of(item, source);
+            self.top = Anchor {
+                item,
+                line: rows - 1,
+            };
+        }
+        self.follow_cursor(source);
+    }
+
+    pub fn scroll_to_top(&mut self, source: &Source) {
+        self.top = Anchor::default();
+        self.cursor = self.first_paragraph_from(0);
+        self.relayout(source);
+    }
+
+    pub fn scroll_to_bottom(&mut self, source: &Source) {
+        self.top = self.last_anchor(source);
+        self.cursor = self.last_paragraph_before(self.items.len());
+        self.relayout(source);
+    }
+
+    fn first_paragraph_from(&self, item: usize) -> Option<usize> {
+        (item..self.items.len()).find(|&i| self.paragraph_index(i).is_some())
+    }
+
+    fn last_paragraph_before(&self, item: usize) -> Option<usize> {
+        (0..item.min(self.items.len()))
+            .rev()
+            .find(|&i| self.paragraph_index(i).is_some())
+    }
+
+    /// Move the cursor to the next (or previous) paragraph and bring it into view.
+    pub fn move_cursor(&mut self, forward: bool, source: &Source) {
+        let from = self.cursor.unwrap_or(self.top.item);
+        let next = if forward {
+            self.first_paragraph_from(from + 1)
+        } else {
+            self.last_paragraph_before(from)
+        };
+        if let Some(item) = next {
+            self.cursor = Some(item);
+            self.bring_into_view(item, source);
+        }
+    }
+
+    /// Scroll so that the first line of `item` is visible, a third of the way down when it
+    /// has to move.
+    pub fn bring_into_view(&mut self, item: usize, source: &Source) {
+        self.bring_line_into_view(item, 0, source);
+    }
+
+    fn bring_line_into_view(&mut self, item: usize, line: usize, source: &Source) {
+        self.relayout(source);
+        let target = Anchor { item, line };
+        let wanted = self.wrapped(item, source).get(line).cloned();
+        let visible = self
+            .window
+            .iter()
+            .any(|r| matches!(r, Row::Text { item: i, range, .. } if *i == item && Some(range) == wanted.as_ref()));
+        if visible {
+            return;
+        }
+        self.top = target;
+        let cursor = self.cursor;
+        self.scroll_up(self.height / 3, source);
+        let last = self.last_anchor(source);
+        self.top = self.top.min(last);
+        self.cursor = cursor;
+        self.relayout(source);
+    }
+
+    /// Which wrapped line of `item` holds byte `offset`.
+    fn line_of(&mut self, item: usize, offset: usize, source: &Source) -> usize {
+        let lines = self.wrapped(item, source);
+        lines.iter().rposition(|r| r.start <= offset).unwrap_or(0)
+    }
+
+    /// Keep the cursor on a paragraph that is in view after a scroll.
+    fn follow_cursor(&mut self, source: &Source) {
+        self.relayout(source);
+        let visible: Vec<usize> = self
+            .window
+            .iter()
+            .filter_map(|r| match r {
+                Row::Text { item, .. } => Some(*item),
+                Row::Gap => None,
+            })
+            .filter(|&i| self.paragraph_index(i).is_some())
+            .collect();
+        match (self.cursor, visible.first(), visible.last()) {
+            (Some(c), Some(&first), Some(&last)) if c < first || c > last => {
+                self.cursor = Some(if c < first { first } else { last });
+            }
+            (None, Some(&first), _) => self.cursor = Some(first),
+            _ => {}
+        }
+    }
+
+    /// Lay out the visible window from the anchor.
+    pub fn relayout(&mut self, source: &Source) {
+        let mut rows = Vec::with_capacity(self.height);
+        let mut anchor = self.top;
+        while rows.len() < self.height && anchor.item < self.items.len() {
+            let item = anchor.item;
+            let lines = self.wrapped(item, source).to_vec();
+            for (n, range) in lines.iter().enumerate().skip(anchor.line) {
+                if rows.len() == self.height {
+                    break;
+                }
+                rows.push(Row::Text {
+                    item,
+                    range: range.clone(),
+                    first: n == 0,
+                });
+            }
+            if self.items[item].gap_after && rows.len() < self.height && anchor.line <= lines.len()
+            {
+                rows.push(Row::Gap);
+            }
+            anchor = Anchor {
+                item: item + 1,
+                line: 0,
+            };
+        }
+        self.window = rows;
+    }
+
+    /// Search the open source for `query` (smart case: lowercase matches any case).
+    pub fn set_search(&mut self, query: &str, source: &Source) {
+        if query.is_empty() {
+            self.search = None;
+            return;
+        }
+        let fold = !query.chars().any(char::is_uppercase);
+        let mut matches = Vec::new();
+        for item in 0..self.items.len() {
+            for range in find_all(self.item_text(item, source), query, fold) {
+                matches.push(Match { item, range });
+            }
+        }
+        let current = matches
+            .iter()
+            .position(|m| m.item >= self.top.item)
+            .unwrap_or(0);
+        self.search = Some(Search {
+            query: query.to_string(),
+            matches,
+            current,
+        });
+        self.show_current_match(source);
+    }
+
+    /// Go to the next (or previous) match, wrapping around.
+    pub fn step_match(&mut self, forward: bool, source: &Source) {
+        let Some(search) = &mut self.search else {
+            return;
+        };
+        let n = search.matches.len();
+        if n == 0 {
+            return;
+        }
+        search.current = if forward {
+            (search.current + 1) % n
+        } else {
+            (search.current + n - 1) % n
+        };
+        self.show_current_match(source);
+    }
+
+    fn show_current_match(&mut self, source: &Source) {
+        let Some(m) = self
+            .search
+            .as_ref()
+            .and_then(|s| s.matches.get(s.current))
+            .cloned()
+        else {
+            self.relayout(source);
+            return;
+        };
+        if self.paragraph_index(m.item).is_some() {
+            self.cursor = Some(m.item);
+        }
+        let line = self.line_of(m.item, m.range.start, source);
+        self.bring_line_into_view(m.item, line, source);
+    }
+}
+
+fn fold_item(count: usize) -> Item {
+    let noun = if count == 1 {
+        "paragraph"
+    } else {
+        "paragraphs"
+    };
+    Item::own(
+        ItemKind::Folded { count },
+        format!("┄ {count} furniture {noun} folded (f shows them)"),
+        true,
+    )
+}
+
+fn digits(n: usize) -> usize {
+    n.max(1).ilog10() as usize + 1
+}
+
+/// Every occurrence of `needle` in `hay`, as byte ranges; `fold` ignores case.
+pub fn find_all(hay: &str, needle: &str, fold: bool) -> Vec<Range<usize>> {
+    let mut out = Vec::new();
+    if needle.is_empty() {
+        return out;
+    }
+    if !fold {
+        let mut from = 0;
+        while let Some(i) = hay[from..].find(needle) {
+            out.push(from + i..from + i + needle.len());
+            from += i + needle.len().max(1);
+        }
+        return out;
+    }
+    let want: Vec<char> = needle.chars().flat_map(char::to_lowercase).collect();
+    let starts: Vec<(usize, char)> = hay.char_indices().collect();
+    let mut i = 0;
+    while i < starts.len() {
+        let mut k = 0;
+        let mut j = i;
+        while k < want.len() && j < starts.len() {
+            let lower = starts[j].1.to_lowercase();
+            let mut ok = true;
+            for c in lower {
+                if want.get(k) != Some(&c) {
+                    ok = false;
+                    break;
+                }
+                k += 1;
+            }
+            if !ok {
+                break;
+            }
+            j += 1;
+        }
+        if k == want.len() {
+            let end = starts.get(j).map_or(hay.len(), |(b, _)| *b);
+            out.push(starts[i].0..end);
+            i = j.max(i + 1);
+        } else {
+            i += 1;
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn wrap_ranges_cover_the_text_in_order() {
+        let text = "New Zealand is committed to working more closely with NATO partners";
+        let lines = wrap_ranges(text, 20);
+        assert!(lines.len() > 2);
+        for w in lines.windows(2) {
+            assert!(w[0].end <= w[1].start);
+        }
+        assert_eq!(&text[lines[0].clone()], "New Zealand is");
+        assert_eq!(
+            wrap_ranges("", 10).len(),
+            1,
+            "an empty item is one empty line"
+        );
+        assert_eq!(wrap_ranges("abcdefghij", 4).len(), 3, "long words break");
+    }
+
+    #[test]
+    fn find_all_is_smart_about_case_and_unicode() {
+        assert_eq!(find_all("NATO and nato", "nato", true), vec![0..4, 9..13]);
+        assert_eq!(find_all("NATO and nato", "NATO", false), vec![0..4]);
+        assert_eq!(find_all("Māori MĀORI", "māori", true), vec![0..6, 7..13]);
+        assert!(find_all("abc", "", true).is_empty());
+    }
+}

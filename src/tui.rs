@@ -1,0 +1,213 @@
+//! The runtime: the terminal guard, the event loop, and the effects (clipboard, browser).
+//!
+//! The terminal is left as it was found on quit, on error, on panic (a chained panic hook
+//! plus a guard) and on SIGTERM, SIGHUP and SIGINT.
+
+use std::io::{self, IsTerminal, Write};
+use std::process::{Command, Stdio};
+use std::sync::Arc;
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::time::Duration;
+
+use crossterm::event::{
+    self, DisableBracketedPaste, DisableMouseCapture, EnableBracketedPaste, EnableMouseCapture,
+    Event, MouseButton, MouseEventKind,
+};
+use crossterm::terminal::{
+    EnterAlternateScreen, LeaveAlternateScreen, disable_raw_mode, enable_raw_mode,
+};
+use crossterm::{clipboard::CopyToClipboard, cursor, execute};
+use ratatui::Terminal;
+use ratatui::backend::CrosstermBackend;
+
+use crate::app::{Action, App, Effect, update};
+use crate::keymap;
+use crate::model::Corpus;
+use crate::ui;
+
+pub struct Options {
+    /// Capture the mouse (off with `--no-mouse`, to keep the terminal's own selection).
+    pub mouse: bool,
+}
+
+/// Why the explorer could not run.
+#[derive(Debug, thiserror::Error)]
+pub enum TuiError {
+    #[error(
+        "the explorer needs a terminal (stdin and stdout); for scripts use `dossier sources`, `dossier show` or `--json`"
+    )]
+    NoTerminal,
+    #[error("terminal: {0}")]
+    Io(#[from] io::Error),
+}
+
+/// Puts the terminal back as it was. Idempotent; errors are ignored because this also runs
+/// while panicking.
+fn restore_terminal() {
+    let _ = disable_raw_mode();
+    let _ = execute!(
+        io::stdout(),
+        DisableMouseCapture,
+        DisableBracketedPaste,
+        LeaveAlternateScreen,
+        cursor::Show
+    );
+}
+
+/// Restores the terminal when dropped, whatever the way out.
+struct TerminalGuard;
+
+impl TerminalGuard {
+    fn enter(mouse: bool) -> io::Result<TerminalGuard> {
+        let previous = std::panic::take_hook();
+        std::panic::set_hook(Box::new(move |info| {
+            restore_terminal();
+            previous(info);
+        }));
+        enable_raw_mode()?;
+        let guard = TerminalGuard;
+        execute!(
+            io::stdout(),
+            EnterAlternateScreen,
+            EnableBracketedPaste,
+            cursor::Hide
+        )?;
+        if mouse {
+            execute!(io::stdout(), EnableMouseCapture)?;
+        }
+        Ok(guard)
+    }
+}
+
+impl Drop for TerminalGuard {
+    fn drop(&mut self) {
+        restore_terminal();
+    }
+}
+
+/// Open the explorer on `corpus` until the user quits or a signal arrives.
+pub fn run(corpus: Corpus, options: Options) -> Result<(), TuiError> {
+    if !io::stdin().is_terminal() || !io::stdout().is_terminal() {
+        return Err(TuiError::NoTerminal);
+    }
+    let stop = Arc::new(AtomicBool::new(false));
+    for signal in [
+        signal_hook::consts::SIGTERM,
+        signal_hook::consts::SIGHUP,
+        signal_hook::consts::SIGINT,
+    ] {
+        signal_hook::flag::register(signal, Arc::clone(&stop))?;
+    }
+    // Test hook: panic after the first frame, to prove the terminal comes back.
+    let panic_after_draw = std::env::var_os("DOSSIER_TEST_PANIC").is_some();
+
+    let _guard = TerminalGuard::enter(options.mouse)?;
+    let mut terminal = Terminal::new(CrosstermBackend::new(io::stdout()))?;
+    let mut app = App::new(corpus);
+    let size = terminal.size()?;
+    update(
+        &mut app,
+        Action::Resize {
+            width: size.width,
+            height: size.height,
+        },
+    );
+
+    while !app.quit {
+        terminal.draw(|frame| ui::draw(frame, &app))?;
+        if panic_after_draw {
+            update(&mut app, Action::Panic);
+        }
+        // Wait for input, checking for signals between polls.
+        while !event::poll(Duration::from_millis(100))? {
+            if stop.load(Ordering::Relaxed) {
+                return Ok(());
+            }
+        }
+        // Take everything already queued before drawing again: a resize storm or a held key
+        // costs one frame, not one per event.
+        while event::poll(Duration::ZERO)? && !app.quit {
+            let event = event::read()?;
+            for action in actions_for(event, &app) {
+                for effect in update(&mut app, action) {
+                    run_effect(effect, &mut terminal)?;
+                }
+            }
+        }
+        if stop.load(Ordering::Relaxed) {
+            return Ok(());
+        }
+    }
+    Ok(())
+}
+
+/// The actions a terminal event asks for.
+fn actions_for(event: Event, app: &App) -> Vec<Action> {
+    match event {
+        Event::Key(key) => keymap::action_for(key, app.mode()).into_iter().collect(),
+        Event::Resize(width, height) => vec![Action::Resize { width, height }],
+        Event::Mouse(m) => match m.kind {
+            MouseEventKind::ScrollDown => vec![Action::Wheel {
+                column: m.column,
+                row: m.row,
+                down: true,
+            }],
+            MouseEventKind::ScrollUp => vec![Action::Wheel {
+                column: m.column,
+                row: m.row,
+                down: false,
+            }],
+            MouseEventKind::Down(MouseButton::Left) => vec![Action::Click {
+                column: m.column,
+                row: m.row,
+            }],
+            _ => vec![],
+        },
+        // Pasted text is typed into the prompt; its control characters never are.
+        Event::Paste(text) if app.prompt.is_some() => text
+            .chars()
+            .filter(|c| !c.is_control())
+            .map(Action::Input)
+            .collect(),
+        _ => vec![],
+    }
+}
+
+fn run_effect(
+    effect: Effect,
+    terminal: &mut Terminal<CrosstermBackend<io::Stdout>>,
+) -> io::Result<()> {
+    match effect {
+        Effect::Copy(text) => {
+            // OSC 52 carries the text base64-encoded: nothing in it can act on the terminal.
+            execute!(
+                terminal.backend_mut(),
+                CopyToClipboard::to_clipboard_from(text)
+            )?;
+            terminal.backend_mut().flush()
+        }
+        Effect::OpenUrl(url) => {
+            open_in_browser(&url);
+            Ok(())
+        }
+    }
+}
+
+/// Open an http(s) url with the desktop's opener: the url is one argument, never a shell
+/// word, and the opener's output is kept off the screen.
+fn open_in_browser(url: &str) {
+    if !(url.starts_with("https://") || url.starts_with("http://")) {
+        return;
+    }
+    let opener = if cfg!(target_os = "macos") {
+        "open"
+    } else {
+        "xdg-open"
+    };
+    let _ = Command::new(opener)
+        .arg(url)
+        .stdin(Stdio::null())
+        .stdout(Stdio::null())
+        .stderr(Stdio::null())
+        .spawn();
+}

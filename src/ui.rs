@@ -1,0 +1,107 @@
+//! Drawing: one function per pane. Each reads the state and never changes it.
+
+mod overlay;
+mod reader;
+mod status;
+mod timeline;
+
+use ratatui::Frame;
+use ratatui::layout::Rect;
+use ratatui::style::{Color, Modifier, Style};
+use ratatui::text::Line;
+use ratatui::widgets::Paragraph;
+
+use crate::app::App;
+use crate::app::layout::Area;
+
+/// Draw the whole screen.
+pub fn draw(frame: &mut Frame, app: &App) {
+    if app.panes.too_small || app.size != (frame.area().width, frame.area().height) {
+        // A size the app has not been told about yet is drawn as too small, never guessed.
+        let text = if app.panes.too_small {
+            "terminal too small"
+        } else {
+            ""
+        };
+        frame.render_widget(
+            Paragraph::new(Line::from(text).style(Style::new().add_modifier(Modifier::BOLD))),
+            frame.area(),
+        );
+        return;
+    }
+    if let Some(area) = app.panes.timeline {
+        timeline::draw(frame, app, rect(area));
+    }
+    if let Some(area) = app.panes.reader {
+        reader::draw(frame, app, rect(area));
+    }
+    status::draw(frame, app, rect(app.panes.status));
+    overlay::draw(frame, app);
+}
+
+fn rect(a: Area) -> Rect {
+    Rect {
+        x: a.x,
+        y: a.y,
+        width: a.width,
+        height: a.height,
+    }
+}
+
+/// Colours in one place, so the panes agree.
+pub(crate) mod theme {
+    use super::*;
+
+    pub fn border(focused: bool) -> Style {
+        if focused {
+            Style::new().fg(Color::Cyan)
+        } else {
+            Style::new().fg(Color::DarkGray)
+        }
+    }
+    pub fn dim() -> Style {
+        Style::new().fg(Color::DarkGray)
+    }
+    pub fn selected(focused: bool) -> Style {
+        if focused {
+            Style::new().add_modifier(Modifier::REVERSED)
+        } else {
+            Style::new()
+                .add_modifier(Modifier::BOLD)
+                .bg(Color::Rgb(40, 40, 40))
+        }
+    }
+    pub fn heading() -> Style {
+        Style::new().fg(Color::Yellow).add_modifier(Modifier::BOLD)
+    }
+    pub fn title() -> Style {
+        Style::new().add_modifier(Modifier::BOLD)
+    }
+    pub fn matched() -> Style {
+        Style::new().bg(Color::Yellow).fg(Color::Black)
+    }
+    pub fn current_match() -> Style {
+        Style::new()
+            .bg(Color::Magenta)
+            .fg(Color::White)
+            .add_modifier(Modifier::BOLD)
+    }
+    pub fn status() -> Style {
+        Style::new().bg(Color::Rgb(30, 30, 46)).fg(Color::Gray)
+    }
+    pub fn date() -> Style {
+        Style::new().fg(Color::Green)
+    }
+    pub fn outlet() -> Style {
+        Style::new().fg(Color::Blue)
+    }
+}
+
+/// Source text for a terminal cell: tabs become spaces (they would move the cursor).
+pub(crate) fn cell_text(text: &str) -> std::borrow::Cow<'_, str> {
+    if text.contains('\t') {
+        text.replace('\t', " ").into()
+    } else {
+        text.into()
+    }
+}
