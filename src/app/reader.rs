@@ -336,7 +336,7 @@ impl Reader {
         let last = self.last_anchor(source);
         while n > 0 && self.top < last {
             let rows = self.rows_of(self.top.item, source);
-            let left = rows - 1 - self.top.line;
+            let left = rows.saturating_sub(1 + self.top.line);
             if n <= left {
                 self.top.line += n;
                 break;
@@ -459,6 +459,11 @@ impl Reader {
 
     /// Lay out the visible window from the anchor.
     pub fn relayout(&mut self, source: &Source) {
+        // A new width re-wraps items: the anchor's line may no longer exist.
+        if self.top.item < self.items.len() {
+            let rows = self.rows_of(self.top.item, source);
+            self.top.line = self.top.line.min(rows.saturating_sub(1));
+        }
         let mut rows = Vec::with_capacity(self.height);
         let mut anchor = self.top;
         while rows.len() < self.height && anchor.item < self.items.len() {
@@ -574,6 +579,21 @@ pub fn find_all(hay: &str, needle: &str, fold: bool) -> Vec<Range<usize>> {
         while let Some(i) = hay[from..].find(needle) {
             out.push(from + i..from + i + needle.len());
             from += i + needle.len().max(1);
+        }
+        return out;
+    }
+    if needle.is_ascii() {
+        // Byte-wise, without decoding: ASCII letters only ever match ASCII bytes.
+        let n = needle.as_bytes();
+        let h = hay.as_bytes();
+        let mut i = 0;
+        while i + n.len() <= h.len() {
+            if h[i..i + n.len()].eq_ignore_ascii_case(n) {
+                out.push(i..i + n.len());
+                i += n.len();
+            } else {
+                i += 1;
+            }
         }
         return out;
     }

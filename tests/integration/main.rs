@@ -1,10 +1,13 @@
 //! Integration tests: one binary (each test binary links the whole crate).
 
+mod app;
 mod architecture;
 mod cli;
+mod e2e;
 mod hostile;
 mod properties;
 mod sample;
+mod ui;
 
 use std::process::{Command, Output};
 

@@ -1,0 +1,166 @@
+//! End to end: the real binary in tmux. Waits for text on screen (polling), never for a fixed
+//! time. Skipped, with a note, where tmux is not installed (CI installs it).
+
+use std::path::{Path, PathBuf};
+use std::process::Command;
+use std::time::{Duration, Instant};
+
+struct Tmux {
+    socket: String,
+    dir: tempfile::TempDir,
+}
+
+impl Tmux {
+    fn new(name: &str) -> Option<Tmux> {
+        if Command::new("tmux").arg("-V").output().is_err() {
+            eprintln!("tmux is not installed: skipping the end-to-end test {name}");
+            return None;
+        }
+        let socket = format!("dossier-e2e-{name}-{}", std::process::id());
+        Some(Tmux {
+            socket,
+            dir: tempfile::tempdir().unwrap(),
+        })
+    }
+
+    fn tmux(&self, args: &[&str]) -> String {
+        let out = Command::new("tmux")
+            .arg("-L")
+            .arg(&self.socket)
+            .args(args)
+            .output()
+            .unwrap();
+        String::from_utf8_lossy(&out.stdout).into_owned()
+    }
+
+    fn file(&self, name: &str) -> PathBuf {
+        self.dir.path().join(name)
+    }
+
+    /// Start dossier in a shell that records the terminal mode before and after, and stays
+    /// open when dossier ends so the screen can be read.
+    fn start(&self, env: &str) {
+        let bin = env!("CARGO_BIN_EXE_dossier");
+        let dir = self.dir.path().display();
+        let script = format!(
+            "stty -g > {dir}/before; sh -c 'echo $$ > {dir}/pid; exec env {env} {bin}'; echo exit=$?; stty -g > {dir}/after; echo DONE; sleep 60"
+        );
+        self.tmux(&[
+            "-f",
+            "/dev/null",
+            "new-session",
+            "-d",
+            "-x",
+            "100",
+            "-y",
+            "30",
+            "sh",
+            "-c",
+            &script,
+        ]);
+        self.tmux(&["set", "-s", "escape-time", "0"]);
+    }
+
+    fn screen(&self) -> String {
+        self.tmux(&["capture-pane", "-p"])
+    }
+
+    fn wait_for(&self, text: &str) -> String {
+        let deadline = Instant::now() + Duration::from_secs(20);
+        loop {
+            let screen = self.screen();
+            if screen.contains(text) {
+                return screen;
+            }
+            assert!(
+                Instant::now() < deadline,
+                "timed out waiting for {text:?}; screen:\n{screen}"
+            );
+            std::thread::sleep(Duration::from_millis(25));
+        }
+    }
+
+    fn keys(&self, keys: &[&str]) {
+        let mut args = vec!["send-keys"];
+        args.extend_from_slice(keys);
+        self.tmux(&args);
+    }
+
+    fn assert_restored(&self) {
+        let flags = self.tmux(&[
+            "display",
+            "-p",
+            "#{alternate_on} #{cursor_flag} #{mouse_any_flag}",
+        ]);
+        assert_eq!(
+            flags.trim(),
+            "0 1 0",
+            "alternate screen off, cursor shown, mouse released"
+        );
+        let read = |p: &Path| std::fs::read_to_string(p).unwrap();
+        assert_eq!(
+            read(&self.file("before")),
+            read(&self.file("after")),
+            "stty settings restored"
+        );
+    }
+}
+
+impl Drop for Tmux {
+    fn drop(&mut self) {
+        self.tmux(&["kill-server"]);
+    }
+}
+
+#[test]
+fn open_search_quit_and_the_terminal_is_restored() {
+    let Some(t) = Tmux::new("quit") else { return };
+    t.start("");
+    t.wait_for("Security cooperation in challenging world");
+    t.wait_for("TIMELINE");
+    t.keys(&["j", "Enter"]);
+    t.wait_for("READER");
+    t.wait_for("Relations with New Zealand");
+    t.keys(&["/", "n", "a", "t", "o"]);
+    t.wait_for("/nato");
+    t.wait_for("1/23 matches");
+    t.keys(&["Enter", "n"]);
+    t.wait_for("2/23 matches");
+    t.keys(&["?"]);
+    t.wait_for("Keys · Esc closes");
+    t.keys(&["Escape"]);
+    t.wait_for("READER");
+    t.keys(&["q"]);
+    let screen = t.wait_for("DONE");
+    assert!(screen.contains("exit=0"), "{screen}");
+    t.assert_restored();
+}
+
+#[test]
+fn a_panic_restores_the_terminal_and_reports() {
+    let Some(t) = Tmux::new("panic") else { return };
+    t.start("DOSSIER_TEST_PANIC=1");
+    let screen = t.wait_for("DONE");
+    assert!(
+        screen.contains("panic requested by DOSSIER_TEST_PANIC"),
+        "{screen}"
+    );
+    assert!(screen.contains("exit=101"), "{screen}");
+    t.assert_restored();
+}
+
+#[test]
+fn sigterm_restores_the_terminal() {
+    let Some(t) = Tmux::new("term") else { return };
+    t.start("");
+    t.wait_for("TIMELINE");
+    let pid = std::fs::read_to_string(t.file("pid")).unwrap();
+    let killed = Command::new("kill")
+        .args(["-TERM", pid.trim()])
+        .status()
+        .unwrap();
+    assert!(killed.success());
+    let screen = t.wait_for("DONE");
+    assert!(screen.contains("exit=0"), "{screen}");
+    t.assert_restored();
+}

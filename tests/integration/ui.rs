@@ -1,0 +1,133 @@
+//! The screen as text: ratatui's TestBackend, snapshotted with insta at three sizes.
+
+use crossterm::event::KeyCode;
+use dossier::app::{Action, App, update};
+use dossier::ui;
+use ratatui::Terminal;
+use ratatui::backend::TestBackend;
+use ratatui::buffer::Buffer;
+use ratatui::style::Color;
+
+use super::app::{press, sample_app, type_text};
+
+fn render(app: &App) -> Buffer {
+    let (w, h) = app.size;
+    let mut terminal = Terminal::new(TestBackend::new(w, h)).unwrap();
+    terminal.draw(|f| ui::draw(f, app)).unwrap();
+    terminal.backend().buffer().clone()
+}
+
+pub fn screen_text(buffer: &Buffer) -> String {
+    let area = buffer.area;
+    let mut out = String::new();
+    for y in 0..area.height {
+        let mut line = String::new();
+        for x in 0..area.width {
+            line.push_str(buffer[(x, y)].symbol());
+        }
+        out.push_str(line.trim_end());
+        out.push('\n');
+    }
+    out
+}
+
+const SIZES: [(u16, u16); 3] = [(80, 24), (40, 12), (200, 50)];
+
+fn state(name: &str, w: u16, h: u16) -> App {
+    let mut app = sample_app(w, h);
+    match name {
+        "timeline" => {}
+        "reader" => {
+            press(&mut app, KeyCode::Enter);
+            press(&mut app, KeyCode::Char('}'));
+        }
+        "search" => {
+            press(&mut app, KeyCode::Char('j'));
+            press(&mut app, KeyCode::Char('/'));
+            type_text(&mut app, "nato");
+        }
+        "help" => {
+            press(&mut app, KeyCode::Char('?'));
+        }
+        _ => unreachable!(),
+    }
+    app
+}
+
+#[test]
+fn snapshots_of_every_view_at_three_sizes() {
+    for name in ["timeline", "reader", "search", "help"] {
+        for (w, h) in SIZES {
+            let app = state(name, w, h);
+            insta::assert_snapshot!(format!("{name}_{w}x{h}"), screen_text(&render(&app)));
+        }
+    }
+}
+
+#[test]
+fn search_matches_are_highlighted_and_the_current_one_differs() {
+    let app = state("search", 120, 40);
+    let buffer = render(&app);
+    let mut highlighted = 0;
+    let mut current = 0;
+    for cell in buffer.content() {
+        match cell.bg {
+            Color::Yellow => highlighted += 1,
+            Color::Magenta => current += 1,
+            _ => {}
+        }
+    }
+    assert_eq!(current, 4, "the current match, NATO, in its own colour");
+    assert!(
+        highlighted >= 8,
+        "other matches on screen are highlighted too: {highlighted}"
+    );
+    assert!(
+        screen_text(&buffer).contains("/nato"),
+        "the prompt shows the query"
+    );
+}
+
+#[test]
+fn every_size_renders_without_panic_and_tiny_ones_say_so() {
+    for w in 1..45u16 {
+        for h in 1..16u16 {
+            let mut app = sample_app(w, h);
+            press(&mut app, KeyCode::Enter);
+            let text = screen_text(&render(&app));
+            if w < 20 || h < 6 {
+                let expected = "terminal too small"[..w.min(18) as usize].trim_end();
+                assert!(text.starts_with(expected), "{w}x{h}: {text}");
+            }
+        }
+    }
+}
+
+#[test]
+fn untrusted_text_reaches_the_screen_neutralised() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(
+        dir.path().join("evil.txt"),
+        "Evil \x1b]0;pwned\x07 title\n\nBody \x1b[2J with\ttab.\n",
+    )
+    .unwrap();
+    let corpus = dossier::load::load_paths(&[dir.path().to_path_buf()], &Default::default());
+    let mut app = App::new(corpus);
+    update(
+        &mut app,
+        Action::Resize {
+            width: 100,
+            height: 20,
+        },
+    );
+    press(&mut app, KeyCode::Enter);
+    let buffer = render(&app);
+    for cell in buffer.content() {
+        assert!(
+            !cell.symbol().chars().any(|c| c.is_control()),
+            "control character in a cell: {:?}",
+            cell.symbol()
+        );
+    }
+    assert!(screen_text(&buffer).contains("Evil ␛]0;pwned␇ title"));
+}
