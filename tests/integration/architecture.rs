@@ -48,3 +48,17 @@ fn model_and_app_touch_no_terminal_files_or_clock() {
         }
     }
 }
+
+#[test]
+fn the_readme_lists_every_key() {
+    let readme =
+        std::fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join("README.md")).unwrap();
+    for binding in dossier::keymap::BINDINGS {
+        assert!(
+            readme.contains(binding.help),
+            "README does not describe the key for {:?} ({})",
+            binding.action,
+            binding.help
+        );
+    }
+}
