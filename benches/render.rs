@@ -54,6 +54,7 @@ fn synthetic(n: usize) -> Corpus {
                 paragraphs,
                 words: 150,
                 warnings: vec![],
+                quotes: vec![],
             }
         })
         .collect();

@@ -50,6 +50,17 @@ pub enum Command {
         #[arg(long)]
         json: bool,
     },
+    /// List quotations: who said what, where, and which other sources report the same words.
+    Quotes {
+        #[command(flatten)]
+        corpus: CorpusArgs,
+        /// Only quotes by this speaker (case-insensitive, any part of the name).
+        #[arg(long, value_name = "NAME")]
+        speaker: Option<String>,
+        /// Print JSON Lines, one object per quote.
+        #[arg(long)]
+        json: bool,
+    },
     /// Print one source: its metadata and cleaned paragraphs with their original line numbers.
     Show {
         /// Id of the source, or any unique prefix of it or of its file name.

@@ -5,6 +5,7 @@ use serde::Serialize;
 use std::io::{self, Write};
 
 use crate::model::date::{DateKind, Precision};
+use crate::model::quotes::QuoteKind;
 use crate::model::{Corpus, Furniture, ParagraphKind, Person, Source};
 
 /// A row of `dossier sources --json`.
@@ -188,6 +189,86 @@ pub fn show(source: &Source, json: bool, out: &mut dyn Write) -> io::Result<()> 
             ParagraphKind::Furniture(f) => format!("[{}] ", f.name()),
         };
         writeln!(out, "{:>6}  {marker}{text}", p.line)?;
+    }
+    Ok(())
+}
+
+/// A row of `dossier quotes --json`.
+#[derive(Serialize)]
+pub struct QuoteRow<'a> {
+    pub source: &'a str,
+    pub path: &'a str,
+    /// 1-based line of the original file where the quote starts.
+    pub line: u32,
+    /// 1-based paragraph where the quote starts.
+    pub paragraph: usize,
+    pub text: &'a str,
+    pub speaker: Option<&'a str>,
+    pub cue: Option<&'a str>,
+    pub kind: QuoteKind,
+    pub confidence: f32,
+    /// Ids of other sources that report the same words.
+    pub also_in: Vec<&'a str>,
+    /// Id of the earliest dated source among this one and `also_in`.
+    pub earliest: Option<&'a str>,
+}
+
+/// `dossier quotes`: in source date order, then text order.
+pub fn quotes(
+    corpus: &Corpus,
+    speaker: Option<&str>,
+    json: bool,
+    out: &mut dyn Write,
+) -> io::Result<()> {
+    let wanted = speaker.map(str::to_lowercase);
+    for i in corpus.by_date() {
+        let s = &corpus.sources[i];
+        for q in &s.quotes {
+            let speaks = |w: &String| {
+                q.speaker
+                    .as_ref()
+                    .is_some_and(|sp| sp.to_lowercase().contains(w.as_str()))
+            };
+            if wanted.as_ref().is_some_and(|w| !speaks(w)) {
+                continue;
+            }
+            let first = q.parts[0].paragraph;
+            let text = q.text(s);
+            let row = QuoteRow {
+                source: &s.id,
+                path: &s.path,
+                line: s.paragraphs[first].line,
+                paragraph: first + 1,
+                text: &text,
+                speaker: q.speaker.as_deref(),
+                cue: q.cue.as_deref(),
+                kind: q.kind,
+                confidence: (q.confidence * 100.0).round() / 100.0,
+                also_in: q
+                    .also_in
+                    .iter()
+                    .map(|&j| corpus.sources[j].id.as_str())
+                    .collect(),
+                earliest: corpus
+                    .earliest(i, &q.also_in)
+                    .map(|j| corpus.sources[j].id.as_str()),
+            };
+            if json {
+                json_line(out, &row)?;
+            } else {
+                let speaker = row.speaker.unwrap_or("(unknown)");
+                let kind = if q.kind == QuoteKind::Partial {
+                    " (partial)"
+                } else {
+                    ""
+                };
+                writeln!(
+                    out,
+                    "{speaker}{kind} — {}:{}\n    “{}”",
+                    s.id, row.line, text
+                )?;
+            }
+        }
     }
     Ok(())
 }

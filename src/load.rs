@@ -338,13 +338,20 @@ fn read_source(found: &Found, options: &LoadOptions) -> Result<Source, Skipped> 
         decode::decode(&bytes).map_err(|_| skip(path, "binary file (contains NUL bytes)"))?;
     let text = sanitize(&decoded.text);
     let ext = path.extension().and_then(|e| e.to_str()).unwrap_or("");
-    Ok(ingest::ingest(Document {
+    let document = Document {
         id: found.id.clone(),
         path: display_path(path),
         text: &text,
         format: Format::from_extension(ext),
         warnings: decoded.warning.into_iter().collect(),
-    }))
+    };
+    // A bug in a rule must cost one file, not the corpus: the file is skipped and named.
+    std::panic::catch_unwind(|| ingest::ingest(document)).map_err(|_| {
+        skip(
+            path,
+            "dossier failed on this file (a bug: please report it with the file)",
+        )
+    })
 }
 
 /// `1536` → `1.5 KiB`.

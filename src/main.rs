@@ -65,6 +65,15 @@ fn run(cli: Cli) -> Result<(), Failure> {
             let corpus = open(&corpus)?;
             commands::sources(&corpus, json, &mut out)
         }
+        Some(Command::Quotes {
+            corpus,
+            speaker,
+            json,
+        }) => {
+            let mut corpus = open(&corpus)?;
+            corpus.find_quotes();
+            commands::quotes(&corpus, speaker.as_deref(), json, &mut out)
+        }
         Some(Command::Show {
             source,
             mut corpus,

@@ -6,6 +6,7 @@ pub mod front_matter;
 pub mod furniture;
 pub mod ingest;
 pub mod markup;
+pub mod quotes;
 pub mod sanitize;
 pub mod source;
 
@@ -131,6 +132,25 @@ impl Corpus {
             .iter()
             .map(|&i| self.sources[i].id.clone())
             .collect()
+    }
+
+    /// Find the quotations of every source (in parallel) and link the ones several sources
+    /// report. Done on demand: listing sources does not pay for it.
+    pub fn find_quotes(&mut self) {
+        use rayon::prelude::*;
+        self.sources
+            .par_iter_mut()
+            .for_each(|s| s.quotes = quotes::extract(s));
+        quotes::link_across(&mut self.sources);
+    }
+
+    /// The earliest dated source among `source` and `others`; `None` when none is dated.
+    pub fn earliest(&self, source: usize, others: &[usize]) -> Option<usize> {
+        std::iter::once(source)
+            .chain(others.iter().copied())
+            .filter_map(|i| self.sources[i].date.as_ref().map(|d| (d.stamp, i)))
+            .min()
+            .map(|(_, i)| i)
     }
 
     /// Source indices in date order (oldest first); undated sources last, by id.

@@ -25,6 +25,9 @@ use crate::keymap;
 use crate::model::Corpus;
 use crate::ui;
 
+/// Most input events handled between two frames.
+const MAX_EVENTS_PER_FRAME: usize = 256;
+
 pub struct Options {
     /// Capture the mouse (off with `--no-mouse`, to keep the terminal's own selection).
     pub mouse: bool,
@@ -52,6 +55,15 @@ fn restore_terminal() {
         LeaveAlternateScreen,
         cursor::Show
     );
+}
+
+/// Sets its flag when dropped: tells the watchdog that `run` has returned.
+struct SetOnDrop(Arc<AtomicBool>);
+
+impl Drop for SetOnDrop {
+    fn drop(&mut self) {
+        self.0.store(true, Ordering::Relaxed);
+    }
 }
 
 /// Restores the terminal when dropped, whatever the way out.
@@ -98,6 +110,24 @@ pub fn run(corpus: Corpus, options: Options) -> Result<(), TuiError> {
     ] {
         signal_hook::flag::register(signal, Arc::clone(&stop))?;
     }
+    // crossterm can spin inside its own read loop on a terminal that hung up, out of reach
+    // of the loop below: after a signal, a watchdog gives the loop a moment to end cleanly,
+    // then restores the terminal and exits itself.
+    let done = Arc::new(AtomicBool::new(false));
+    let _done_on_return = SetOnDrop(Arc::clone(&done));
+    {
+        let (stop, done) = (Arc::clone(&stop), Arc::clone(&done));
+        std::thread::spawn(move || {
+            while !stop.load(Ordering::Relaxed) {
+                std::thread::sleep(Duration::from_millis(50));
+            }
+            std::thread::sleep(Duration::from_millis(500));
+            if !done.load(Ordering::Relaxed) {
+                restore_terminal();
+                std::process::exit(0);
+            }
+        });
+    }
     // Test hook: panic after the first frame, to prove the terminal comes back.
     let panic_after_draw = std::env::var_os("DOSSIER_TEST_PANIC").is_some();
 
@@ -113,29 +143,31 @@ pub fn run(corpus: Corpus, options: Options) -> Result<(), TuiError> {
         },
     );
 
-    while !app.quit {
+    let stopped = || stop.load(Ordering::Relaxed);
+    while !app.quit && !stopped() {
         terminal.draw(|frame| ui::draw(frame, &app))?;
         if panic_after_draw {
             update(&mut app, Action::Panic);
         }
         // Wait for input, checking for signals between polls.
         while !event::poll(Duration::from_millis(100))? {
-            if stop.load(Ordering::Relaxed) {
+            if stopped() {
                 return Ok(());
             }
         }
-        // Take everything already queued before drawing again: a resize storm or a held key
-        // costs one frame, not one per event.
-        while event::poll(Duration::ZERO)? && !app.quit {
+        // Take what is already queued before drawing again (a resize storm or a held key costs
+        // one frame, not one per event), but a bounded batch: a terminal that went away can
+        // report input forever, and the next draw is what notices it is gone.
+        for _ in 0..MAX_EVENTS_PER_FRAME {
+            if app.quit || stopped() || !event::poll(Duration::ZERO)? {
+                break;
+            }
             let event = event::read()?;
             for action in actions_for(event, &app) {
                 for effect in update(&mut app, action) {
                     run_effect(effect, &mut terminal)?;
                 }
             }
-        }
-        if stop.load(Ordering::Relaxed) {
-            return Ok(());
         }
     }
     Ok(())

@@ -106,6 +106,7 @@ pub fn ingest(doc: Document<'_>) -> Source {
         paragraphs,
         words,
         warnings,
+        quotes: Vec::new(),
     }
 }
 

@@ -5,6 +5,7 @@ use serde_json::{Map, Value};
 use std::ops::Range;
 
 use super::date::StatedDate;
+use super::quotes::Quote;
 
 /// One document: its metadata and its cleaned paragraphs.
 ///
@@ -28,6 +29,8 @@ pub struct Source {
     /// Words in content paragraphs (furniture excluded).
     pub words: usize,
     pub warnings: Vec<String>,
+    /// Quotations in the content, in text order.
+    pub quotes: Vec<Quote>,
 }
 
 /// A person named in the metadata, with the key that named them.

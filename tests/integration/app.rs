@@ -326,6 +326,7 @@ pub fn long_source(lines: usize) -> Source {
         paragraphs,
         words: lines * 2,
         warnings: vec![],
+        quotes: vec![],
     }
 }
 

@@ -113,7 +113,12 @@ fn nothing_readable_and_bad_flags_exit_2() {
 
 #[test]
 fn every_subcommand_has_help() {
-    for sub in [&["--help"][..], &["sources", "--help"], &["show", "--help"]] {
+    for sub in [
+        &["--help"][..],
+        &["sources", "--help"],
+        &["show", "--help"],
+        &["quotes", "--help"],
+    ] {
         let o = dossier(sub);
         assert!(o.status.success());
         assert!(stdout(&o).contains("Usage:"));
@@ -151,4 +156,38 @@ fn a_closed_pipe_is_not_an_error() {
         .unwrap();
     assert!(status.success(), "exit {status:?}: {err}");
     assert!(!err.contains("Broken pipe"), "{err}");
+}
+
+#[test]
+fn quotes_json_lists_quotations_with_speakers_and_links() {
+    let o = dossier(&["quotes", "--json"]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let rows = json_lines(&o);
+    assert_eq!(rows.len(), 19);
+    for field in [
+        "source",
+        "path",
+        "line",
+        "paragraph",
+        "text",
+        "speaker",
+        "cue",
+        "kind",
+        "confidence",
+        "also_in",
+        "earliest",
+    ] {
+        assert!(rows[0].get(field).is_some(), "{field} missing");
+    }
+    let fragment = rows
+        .iter()
+        .find(|r| r["text"] == "New Zealand must be prepared to do its part")
+        .unwrap();
+    assert_eq!(fragment["speaker"], "Winston Peters");
+    assert_eq!(fragment["cue"], "according to");
+    assert_eq!(fragment["kind"], "direct");
+    assert_eq!(fragment["also_in"][0], "000_c913cf1023a538cf");
+    assert_eq!(fragment["earliest"], "000_c913cf1023a538cf");
+    let o = dossier(&["quotes", "--json", "--speaker", "patman"]);
+    assert_eq!(json_lines(&o).len(), 5);
 }

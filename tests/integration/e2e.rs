@@ -164,3 +164,28 @@ fn sigterm_restores_the_terminal() {
     assert!(screen.contains("exit=0"), "{screen}");
     t.assert_restored();
 }
+
+#[test]
+fn the_terminal_going_away_ends_dossier() {
+    let Some(t) = Tmux::new("hup") else { return };
+    t.start("");
+    t.wait_for("TIMELINE");
+    let pid = std::fs::read_to_string(t.file("pid"))
+        .unwrap()
+        .trim()
+        .to_string();
+    // Killing the server closes the pty: dossier gets SIGHUP and must exit, not spin.
+    t.tmux(&["kill-server"]);
+    let deadline = Instant::now() + Duration::from_secs(20);
+    while Path::new(&format!("/proc/{pid}")).exists() {
+        let state = std::fs::read_to_string(format!("/proc/{pid}/status")).unwrap_or_default();
+        if state.contains("State:\tZ") {
+            break;
+        }
+        assert!(
+            Instant::now() < deadline,
+            "dossier {pid} is still running after its terminal closed"
+        );
+        std::thread::sleep(Duration::from_millis(25));
+    }
+}

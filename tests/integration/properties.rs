@@ -8,13 +8,19 @@ use proptest::prelude::*;
 fn load_bytes(bytes: &[u8], format: Format) -> Option<dossier::model::Source> {
     let decoded = decode(bytes).ok()?;
     let text = sanitize(&decoded.text);
-    Some(ingest(Document {
+    let mut source = ingest(Document {
         id: "p".into(),
         path: "p".into(),
         text: &text,
         format,
         warnings: vec![],
-    }))
+    });
+    // Quotation rules run on the same hostile text and must not panic either.
+    source.quotes = dossier::model::quotes::extract(&source);
+    for q in &source.quotes {
+        assert!(is_terminal_safe(&q.text(&source)));
+    }
+    Some(source)
 }
 
 fn assert_clean(s: &dossier::model::Source) {
@@ -65,6 +71,22 @@ fn tricky_bytes() -> impl Strategy<Value = Vec<u8>> {
         b"![alt](u)",
         b"<iframe>",
         b"  \n",
+        "“".as_bytes(),
+        "”".as_bytes(),
+        "‘".as_bytes(),
+        "’".as_bytes(),
+        "«".as_bytes(),
+        b"'",
+        b"`",
+        "Yes”. ".as_bytes(),
+        b" Mr Peters says. ",
+        b" he said: ",
+        b"According to Ms X, ",
+        b". ",
+        b"Dr. ",
+        "N.A.T.O.’s ".as_bytes(),
+        b" said ",
+        b", who spoke, said ",
     ]);
     prop::collection::vec(
         prop_oneof![

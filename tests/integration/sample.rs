@@ -153,3 +153,74 @@ fn paragraphs_keep_their_original_lines_and_headings() {
         .count();
     assert_eq!(list_items, 13, "the bullet `• Last updated` is a byline");
 }
+
+#[test]
+fn the_nineteen_quotations_of_the_sample_with_their_speakers() {
+    use dossier::model::quotes::QuoteKind;
+    let mut corpus = load_bundled();
+    corpus.find_quotes();
+    let mut rows = Vec::new();
+    for s in &corpus.sources {
+        for q in &s.quotes {
+            rows.push((
+                s.id[..3].to_string(),
+                q.kind,
+                q.speaker.clone().unwrap_or_default(),
+                q.text(s),
+            ));
+        }
+    }
+    let direct = rows.iter().filter(|r| r.1 == QuoteKind::Direct).count();
+    let partial = rows.iter().filter(|r| r.1 == QuoteKind::Partial).count();
+    assert_eq!((rows.len(), direct, partial), (19, 15, 4), "{rows:#?}");
+    let mut speakers: Vec<&str> = rows.iter().map(|r| r.2.as_str()).collect();
+    speakers.sort();
+    speakers.dedup();
+    assert_eq!(
+        speakers,
+        vec!["Diella", "Mahuta", "Robert Patman", "Winston Peters"]
+    );
+    let partials: Vec<&str> = rows
+        .iter()
+        .filter(|r| r.1 == QuoteKind::Partial)
+        .map(|r| r.3.as_str())
+        .collect();
+    assert_eq!(
+        partials,
+        vec![
+            "worsening strategic environment",
+            "coming months.",
+            "logical fit.",
+            "with middle powers and small powers exercising more influence."
+        ]
+    );
+    // The programme name in 001 is not a quotation.
+    assert!(
+        !rows
+            .iter()
+            .any(|r| r.3.contains("Individually Tailored Partnership Programme") && r.3.len() < 60)
+    );
+    // 000's three-paragraph quote is one quotation, joined with single spaces.
+    let long = rows
+        .iter()
+        .find(|r| r.3.starts_with("NATO is the world’s largest"))
+        .unwrap();
+    assert!(
+        long.3
+            .contains("must be enhanced. New Zealand is committed")
+            && long.3.ends_with("areas of cooperation,")
+    );
+    // 002 quotes a fragment of 000: linked both ways, 000 the earliest.
+    let i000 = corpus.resolve("000").unwrap();
+    let i002 = corpus.resolve("002").unwrap();
+    let fragment = corpus.sources[i002]
+        .quotes
+        .iter()
+        .find(|q| {
+            q.text(&corpus.sources[i002])
+                .starts_with("New Zealand must be prepared")
+        })
+        .unwrap();
+    assert_eq!(fragment.also_in, vec![i000]);
+    assert_eq!(corpus.earliest(i002, &fragment.also_in), Some(i000));
+}

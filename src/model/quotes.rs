@@ -1,0 +1,1252 @@
+//! Quotations: the spans between quote marks in a source's content, whether they are speech
+//! (direct or partial) or names and scare quotes, and who said them with which cue.
+//!
+//! Rules, in the order they apply:
+//! - marks: `“…”`, `"…"`, `‘…’`, `'…'`, `«…»`, `„…“`; an apostrophe (`Zealand’s`, `we'd`,
+//!   `students'`) is never a mark; single quotes inside double quotes are nested, not quotes;
+//! - a paragraph that opens a quote and does not close it continues into the next content
+//!   paragraph that opens with a quote mark (furniture in between is skipped); otherwise the
+//!   quote ends with its paragraph;
+//! - direct: the quote starts its sentence, or follows `X said:` / `According to X,`;
+//!   partial: a fragment inside the reporter's sentence, which must then hold a reporting verb;
+//!   a short Title Case span with no reporting verb is a name or title, not a quotation;
+//! - speaker: `“…,” Mr Peters says` / `“…,” said X` / `“…,” he told 1News` after the quote;
+//!   `X said: “…` / `According to X, “…` before it; for partial quotes the subject of the
+//!   reporting verb (appositives skipped); pronouns take the nearest preceding speaker; a quote
+//!   with no cue continues the previous quote's speaker; a press release falls back to the
+//!   minister its front matter names. Names are normalised to the fullest form the source gives.
+
+use std::ops::Range;
+
+use super::source::{ParagraphKind, PersonRole, Source};
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, serde::Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum QuoteKind {
+    /// A quoted sentence or more, standing on its own.
+    Direct,
+    /// A fragment quoted inside the reporter's sentence.
+    Partial,
+}
+
+/// Where one part of a quote is: bytes `range` of paragraph `paragraph`'s text.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct QuotePart {
+    pub paragraph: usize,
+    pub range: Range<usize>,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Quote {
+    /// One part per paragraph the quote runs over.
+    pub parts: Vec<QuotePart>,
+    pub kind: QuoteKind,
+    pub speaker: Option<String>,
+    /// The reporting word: `says`, `told`, `according to`, ...
+    pub cue: Option<String>,
+    /// How sure the attribution is, 0 to 1.
+    pub confidence: f32,
+    /// Other sources that report the same words (verbatim or as a fragment); filled when the
+    /// corpus is built.
+    pub also_in: Vec<usize>,
+}
+
+impl Quote {
+    /// The words between the marks; a quote over several paragraphs joins its parts with one
+    /// space. Made on demand: the source's text is the only copy kept.
+    pub fn text(&self, source: &Source) -> String {
+        let mut out = String::new();
+        for part in &self.parts {
+            if !out.is_empty() {
+                out.push(' ');
+            }
+            out.push_str(source.paragraph_text(part.paragraph)[part.range.clone()].trim());
+        }
+        out
+    }
+}
+
+/// Reporting verbs and phrases, as they are written.
+const CUES: &[&str] = &[
+    "says",
+    "said",
+    "say",
+    "told",
+    "tells",
+    "telling",
+    "added",
+    "adds",
+    "adding",
+    "noted",
+    "notes",
+    "noting",
+    "insisted",
+    "insists",
+    "announced",
+    "announces",
+    "explained",
+    "explains",
+    "explaining",
+    "stated",
+    "states",
+    "continued",
+    "continues",
+    "argued",
+    "argues",
+    "arguing",
+    "warned",
+    "warns",
+    "warning",
+    "wrote",
+    "writes",
+    "asked",
+    "asks",
+    "replied",
+    "replies",
+    "claimed",
+    "claims",
+    "commented",
+    "comments",
+    "remarked",
+    "urged",
+    "urges",
+    "acknowledged",
+    "acknowledges",
+    "admitted",
+    "admits",
+    "agreed",
+    "agrees",
+    "concluded",
+    "declared",
+    "declares",
+    "emphasised",
+    "emphasized",
+    "emphasises",
+    "emphasizes",
+    "stressed",
+    "stresses",
+    "suggested",
+    "suggests",
+    "observed",
+    "recalled",
+    "responded",
+    "responds",
+    "described",
+    "describes",
+    "describing",
+    "confirmed",
+    "confirms",
+    "predicted",
+    "conceded",
+    "cautioned",
+    "saying",
+    "tweeted",
+    "posted",
+    "wrote",
+    "believes",
+    "believed",
+    "thinks",
+    "called",
+    "calls",
+    "labelled",
+    "labeled",
+    "quipped",
+    "joked",
+    "promised",
+    "pledged",
+    "vowed",
+    "recalls",
+    "reiterated",
+    "highlighted",
+    "pointed",
+    "mentioned",
+    "mentions",
+    "announcing",
+];
+
+/// Words that are titles or roles, not names: dropped from the front of a speaker.
+const TITLES: &[&str] = &[
+    "the",
+    "a",
+    "an",
+    "mr",
+    "mrs",
+    "ms",
+    "miss",
+    "dr",
+    "prof",
+    "professor",
+    "associate",
+    "assistant",
+    "rt",
+    "hon",
+    "right",
+    "honourable",
+    "honorable",
+    "sir",
+    "dame",
+    "lord",
+    "lady",
+    "foreign",
+    "affairs",
+    "minister",
+    "prime",
+    "deputy",
+    "president",
+    "vice",
+    "secretary",
+    "general",
+    "chief",
+    "executive",
+    "senator",
+    "sen",
+    "rep",
+    "representative",
+    "judge",
+    "justice",
+    "chair",
+    "chairman",
+    "chairwoman",
+    "chairperson",
+    "spokesperson",
+    "spokesman",
+    "spokeswoman",
+    "leader",
+    "mp",
+    "councillor",
+    "mayor",
+    "ceo",
+    "director",
+    "ambassador",
+    "governor",
+    "commissioner",
+    "officer",
+    "manager",
+    "head",
+    "former",
+    "acting",
+    "labour",
+    "national",
+    "green",
+    "greens",
+    "act",
+    "party",
+    "opposition",
+    "defence",
+    "defense",
+    "finance",
+    "health",
+    "education",
+    "justice",
+    "trade",
+    "police",
+    "state",
+    "senior",
+    "lecturer",
+    "researcher",
+    "economist",
+    "analyst",
+    "coach",
+    "captain",
+    "king",
+    "queen",
+    "prince",
+    "princess",
+    "pope",
+    "bishop",
+    "reverend",
+    "rev",
+    "father",
+    "gov",
+    "lt",
+    "col",
+    "sgt",
+    "capt",
+    "maj",
+    "gen",
+    "adm",
+    "cllr",
+    "nz",
+    "first",
+    "us",
+    "uk",
+    "un",
+    "eu",
+    "nato",
+    "chancellor",
+    "dean",
+    "principal",
+    "founder",
+    "coordinator",
+    "convenor",
+    "organiser",
+    "organizer",
+    "member",
+    "members",
+    "candidate",
+    "whip",
+    "mathematician",
+    "scientist",
+    "expert",
+    "lawyer",
+    "doctor",
+    "nurse",
+    "teacher",
+    "student",
+    "students",
+    "union",
+    "association",
+    "spokesperson",
+    "advocate",
+    "campaigner",
+];
+
+const PRONOUNS: &[&str] = &["he", "she", "they", "i", "we"];
+
+/// Abbreviations whose dot does not end a sentence.
+const ABBREVIATIONS: &[&str] = &[
+    "mr", "mrs", "ms", "dr", "prof", "st", "jr", "sr", "gen", "col", "lt", "sgt", "rep", "sen",
+    "gov", "no", "vs", "etc", "inc", "ltd", "co", "corp", "jan", "feb", "mar", "apr", "jun", "jul",
+    "aug", "sep", "sept", "oct", "nov", "dec", "rt", "hon", "capt", "maj", "cllr", "approx", "est",
+];
+
+/// A quote-mark span found in one paragraph, before joining across paragraphs.
+#[derive(Debug, Clone, PartialEq, Eq)]
+struct Span {
+    /// Byte of the opening mark; `None` when the paragraph closes a quote it did not open.
+    open: Option<usize>,
+    /// Byte where the quoted words start (after the opening mark).
+    start: usize,
+    /// Byte where the quoted words end (the closing mark), or the paragraph's end.
+    end: usize,
+    /// Byte after the closing mark, when there is one.
+    after: Option<usize>,
+}
+
+fn is_double_open(c: char) -> bool {
+    matches!(c, '“' | '„' | '«' | '‟')
+}
+
+fn is_double_close(c: char) -> bool {
+    matches!(c, '”' | '»')
+}
+
+fn is_word_char(c: Option<char>) -> bool {
+    c.is_some_and(|c| c.is_alphanumeric())
+}
+
+/// Find the quote spans of one paragraph.
+fn scan(text: &str) -> Vec<Span> {
+    let mut spans = Vec::new();
+    let mut double: Option<usize> = None;
+    let mut single: Option<(usize, usize)> = None;
+    let mut prev: Option<char> = None;
+    let mut iter = text.char_indices().enumerate().peekable();
+    while let Some((n, (i, c))) = iter.next() {
+        let next = iter.peek().map(|&(_, (_, c))| c);
+        let before = prev;
+        prev = Some(c);
+        let prev = before;
+        let width = c.len_utf8();
+        let close_double = |spans: &mut Vec<Span>, open: Option<usize>| {
+            spans.push(Span {
+                open,
+                start: open.map_or(0, |o| o + mark_len(text, o)),
+                end: i,
+                after: Some(i + width),
+            });
+        };
+        match c {
+            c if is_double_open(c) && double.is_none() => {
+                double = Some(i);
+                single = None;
+            }
+            c if is_double_close(c) => {
+                match double.take() {
+                    Some(o) => close_double(&mut spans, Some(o)),
+                    // A close before any open: the paragraph ends a quote begun earlier.
+                    None if spans.is_empty() => close_double(&mut spans, None),
+                    None => {}
+                }
+                single = None;
+            }
+            '"' => {
+                if let Some(o) = double {
+                    // Closing, unless it looks like a new opening after a space (`" "`).
+                    if !(prev.is_some_and(char::is_whitespace) && is_word_char(next)) || i == o + 1
+                    {
+                        close_double(&mut spans, Some(o));
+                        double = None;
+                        single = None;
+                    } else {
+                        close_double(&mut spans, Some(o));
+                        double = Some(i);
+                    }
+                } else if next.is_some_and(|c| !c.is_whitespace()) {
+                    double = Some(i);
+                    single = None;
+                } else if spans.is_empty() && prev.is_some_and(|c| !c.is_whitespace()) {
+                    close_double(&mut spans, None);
+                }
+            }
+            '‘' | '`' if double.is_none() && !is_word_char(prev) && is_word_char(next) => {
+                single = Some((i, n));
+            }
+            '\'' if double.is_none()
+                && single.is_none()
+                && !is_word_char(prev)
+                && is_word_char(next) =>
+            {
+                single = Some((i, n));
+            }
+            '’' | '\'' => {
+                // An apostrophe inside a word (`Zealand’s`, `we'd`) never closes.
+                if let Some((o, _)) = single.filter(|_| !is_word_char(next)) {
+                    if !is_word_char(prev) && !prev.is_some_and(|p| ".,!?".contains(p)) {
+                        continue;
+                    }
+                    spans.push(Span {
+                        open: Some(o),
+                        start: o + mark_len(text, o),
+                        end: i,
+                        after: Some(i + width),
+                    });
+                    single = None;
+                }
+            }
+            _ => {}
+        }
+    }
+    if let Some(o) = double {
+        spans.push(Span {
+            open: Some(o),
+            start: o + mark_len(text, o),
+            end: text.len(),
+            after: None,
+        });
+    }
+    spans
+}
+
+/// Whether `text` holds a byte that can open or close a quote. `’` alone (the apostrophe of
+/// `Zealand’s`) cannot open one, so the common case of no marks is decided in one pass.
+fn may_hold_quote(text: &str) -> bool {
+    let b = text.as_bytes();
+    b.iter().enumerate().any(|(i, &c)| match c {
+        b'"' | b'\'' | b'`' => true,
+        // “ ” ‘ „ ‟ are E2 80 9C/9D/98/9E/9F; « » are C2 AB/BB.
+        0xE2 => {
+            b.get(i + 1) == Some(&0x80)
+                && matches!(b.get(i + 2), Some(0x98 | 0x9C | 0x9D | 0x9E | 0x9F))
+        }
+        0xC2 => matches!(b.get(i + 1), Some(0xAB | 0xBB)),
+        _ => false,
+    })
+}
+
+fn mark_len(text: &str, at: usize) -> usize {
+    text[at..].chars().next().map_or(1, char::len_utf8)
+}
+
+/// A quote before attribution: its parts, and the text around it.
+struct Candidate {
+    parts: Vec<QuotePart>,
+    /// Text of its sentence before the opening mark (first paragraph).
+    before: String,
+    /// Text after the closing mark, to the end of the sentence (last paragraph).
+    after: String,
+    /// Byte of the opening mark in the first paragraph, for "same paragraph" decisions.
+    first_paragraph: usize,
+    last_paragraph: usize,
+    multi_paragraph: bool,
+}
+
+/// Find quotations in a source, with their speakers.
+pub fn extract(source: &Source) -> Vec<Quote> {
+    let candidates = candidates(source);
+    if candidates.is_empty() {
+        return Vec::new();
+    }
+    let names = NameBook::new(source);
+    let mut quotes: Vec<Quote> = Vec::new();
+    for c in candidates {
+        let mut quote = Quote {
+            parts: c.parts.clone(),
+            kind: QuoteKind::Direct,
+            speaker: None,
+            cue: None,
+            confidence: 0.0,
+            also_in: Vec::new(),
+        };
+        let text = quote.text(source);
+        if text.chars().filter(|c| c.is_alphanumeric()).count() < 2 {
+            continue;
+        }
+        let Some(kind) = classify(&c, &text) else {
+            continue;
+        };
+        quote.kind = kind;
+        attribute(&mut quote, &c, &quotes, &names, source);
+        quotes.push(quote);
+    }
+    quotes
+}
+
+fn candidates(source: &Source) -> Vec<Candidate> {
+    let content: Vec<usize> = (0..source.paragraphs.len())
+        .filter(|&i| {
+            let p = &source.paragraphs[i];
+            p.is_content() && !matches!(p.kind, ParagraphKind::Heading(_))
+        })
+        .collect();
+    let mut out: Vec<Candidate> = Vec::new();
+    // An unclosed quote waiting for its continuation.
+    let mut open: Option<Candidate> = None;
+    for (ci, &pi) in content.iter().enumerate() {
+        let text = source.paragraph_text(pi);
+        // Most paragraphs hold no mark at all: skip the scan for them.
+        let mut spans = if open.is_some() || may_hold_quote(text) {
+            scan(text)
+        } else {
+            Vec::new()
+        };
+        if let Some(mut pending) = open.take() {
+            let starts_with_mark = text.trim_start().starts_with(['“', '"', '‘', '«', '„']);
+            let first_is_continuation = spans.first().is_some_and(|s| {
+                s.open.is_none()
+                    || (starts_with_mark && s.open == Some(text.len() - text.trim_start().len()))
+            });
+            let adjacent = content
+                .get(ci.wrapping_sub(1))
+                .is_some_and(|&prev| prev == pending.last_paragraph)
+                || source.paragraphs[pending.last_paragraph + 1..pi]
+                    .iter()
+                    .all(|p| p.is_furniture());
+            if first_is_continuation && adjacent {
+                let span = spans.remove(0);
+                pending.parts.push(QuotePart {
+                    paragraph: pi,
+                    range: span.start..span.end,
+                });
+                pending.last_paragraph = pi;
+                pending.multi_paragraph = true;
+                match span.after {
+                    Some(after) => {
+                        pending.after =
+                            sentence_after(text, after, spans.first().and_then(|s| s.open));
+                        out.push(pending);
+                    }
+                    None => {
+                        open = Some(pending);
+                        continue;
+                    }
+                }
+            } else {
+                out.push(pending);
+            }
+        }
+        let mut previous_end = 0;
+        for (k, span) in spans.iter().enumerate() {
+            let Some(o) = span.open else { continue };
+            let c = Candidate {
+                parts: vec![QuotePart {
+                    paragraph: pi,
+                    range: span.start..span.end,
+                }],
+                before: sentence_before(text, o, previous_end),
+                after: span
+                    .after
+                    .map(|a| sentence_after(text, a, spans.get(k + 1).and_then(|s| s.open)))
+                    .unwrap_or_default(),
+                first_paragraph: pi,
+                last_paragraph: pi,
+                multi_paragraph: false,
+            };
+            previous_end = span.after.unwrap_or(text.len());
+            if span.after.is_none() {
+                open = Some(c);
+            } else {
+                out.push(c);
+            }
+        }
+    }
+    out.extend(open);
+    out
+}
+
+/// The reporter's words before `open` in its sentence (after any earlier quote's close).
+fn sentence_before(text: &str, open: usize, floor: usize) -> String {
+    let head = &text[floor.min(open)..open];
+    let start = last_sentence_end(head).unwrap_or(0);
+    head[start..].trim().to_string()
+}
+
+/// The words after a closing mark to the end of the sentence, or to the next opening mark.
+fn sentence_after(text: &str, after: usize, next_open: Option<usize>) -> String {
+    let tail = &text[after..next_open.unwrap_or(text.len()).max(after)];
+    let end = first_sentence_end(tail).unwrap_or(tail.len());
+    tail[..end].trim().to_string()
+}
+
+/// Byte just after the last sentence end in `s`.
+fn last_sentence_end(s: &str) -> Option<usize> {
+    sentence_ends(s).last()
+}
+
+fn first_sentence_end(s: &str) -> Option<usize> {
+    sentence_ends(s).next()
+}
+
+/// Bytes just after each `.`, `!` or `?` that ends a sentence (not `Mr.`, `N.A.T.O.`, `U.S.`).
+fn sentence_ends(s: &str) -> impl Iterator<Item = usize> + '_ {
+    let bytes = s.as_bytes();
+    s.char_indices().filter_map(move |(i, c)| {
+        if !matches!(c, '.' | '!' | '?') {
+            return None;
+        }
+        let next = s[i + 1..].chars().next();
+        // A sentence ends before a space, a quote mark, or the end.
+        let ends =
+            next.is_none_or(|n| n.is_whitespace() || matches!(n, '“' | '"' | '‘' | '”' | '’'));
+        if !ends {
+            return None;
+        }
+        if c == '.' {
+            let word_start = s[..i]
+                .char_indices()
+                .rev()
+                .find(|&(_, ch)| !ch.is_alphanumeric() && ch != '.')
+                .map_or(0, |(p, ch)| p + ch.len_utf8());
+            let word = &s[word_start..i];
+            let lower = word.to_ascii_lowercase();
+            let initial = word.chars().count() == 1 && word.chars().all(char::is_uppercase);
+            if ABBREVIATIONS.contains(&lower.as_str()) || initial || word.contains('.') {
+                return None;
+            }
+        }
+        let _ = bytes;
+        Some(i + c.len_utf8())
+    })
+}
+
+/// Direct, partial, or not a quotation at all (a name, a title, a scare quote).
+fn classify(c: &Candidate, text: &str) -> Option<QuoteKind> {
+    if c.multi_paragraph {
+        return Some(QuoteKind::Direct);
+    }
+    let before = c.before.trim_end();
+    let cue_before = find_cue(before).is_some();
+    let cue_after = leading_attribution(&c.after).is_some();
+    let introduced = before.ends_with(':')
+        || (before.ends_with(',')
+            && (cue_before || before.to_lowercase().contains("according to")));
+    let title_like = is_title_like(text);
+    if before.is_empty() || introduced {
+        // A short Title Case span standing alone with no cue is a heading-like name.
+        if title_like && !cue_after && !introduced {
+            return None;
+        }
+        return Some(QuoteKind::Direct);
+    }
+    if title_like || !(cue_before || cue_after) {
+        return None;
+    }
+    if text.split_whitespace().count() >= 8 && ends_sentence(text) && cue_after {
+        // A whole quoted sentence after a lead-in (`He said "..." yesterday`).
+        return Some(QuoteKind::Direct);
+    }
+    Some(QuoteKind::Partial)
+}
+
+fn ends_sentence(text: &str) -> bool {
+    text.trim_end().ends_with(['.', '!', '?', ','])
+}
+
+/// Names, titles and programme names: few words, nearly all capitalised, no sentence end.
+fn is_title_like(text: &str) -> bool {
+    let t = text.trim().trim_end_matches(['.', ',']);
+    let words: Vec<&str> = t.split_whitespace().collect();
+    if words.is_empty() || words.len() > 8 || t.ends_with(['!', '?']) {
+        return false;
+    }
+    let small = |w: &str| {
+        matches!(
+            w,
+            "of" | "the" | "and" | "for" | "in" | "on" | "a" | "an" | "to" | "at" | "with" | "&"
+        )
+    };
+    let capitalised = words
+        .iter()
+        .filter(|w| {
+            w.chars()
+                .next()
+                .is_some_and(|c| c.is_uppercase() || c.is_numeric())
+        })
+        .count();
+    let content_words = words.iter().filter(|w| !small(w)).count();
+    content_words > 0
+        && capitalised == content_words
+        && (words.len() >= 2 || t.chars().all(|c| !c.is_lowercase()))
+}
+
+/// Words of `s`, with their byte ranges.
+fn words(s: &str) -> Vec<(Range<usize>, &str)> {
+    let mut out = Vec::new();
+    let mut start = None;
+    for (i, c) in s.char_indices() {
+        let part = c.is_alphanumeric() || matches!(c, '\'' | '’' | '-' | '.');
+        match (part, start) {
+            (true, None) => start = Some(i),
+            (false, Some(st)) => {
+                out.push((st..i, &s[st..i]));
+                start = None;
+            }
+            _ => {}
+        }
+    }
+    if let Some(st) = start {
+        out.push((st..s.len(), &s[st..]));
+    }
+    out.into_iter()
+        .map(|(r, w)| {
+            let trimmed = w.trim_end_matches('.');
+            (r.start..r.start + trimmed.len(), trimmed)
+        })
+        .filter(|(_, w)| !w.is_empty())
+        .collect()
+}
+
+fn is_cue(word: &str) -> bool {
+    word.len() <= 12 && CUES.iter().any(|c| c.eq_ignore_ascii_case(word))
+}
+
+/// The last reporting verb in `s`: its byte range and text.
+fn find_cue(s: &str) -> Option<(Range<usize>, String)> {
+    let lower = s.to_lowercase();
+    if let Some(i) = lower.rfind("according to") {
+        let w = words(s);
+        let last_cue = w.iter().rev().find(|(_, word)| is_cue(word));
+        if last_cue.is_none_or(|(r, _)| r.start < i) {
+            return Some((i..i + "according to".len(), "according to".to_string()));
+        }
+    }
+    words(s)
+        .into_iter()
+        .rev()
+        .find(|(_, w)| is_cue(w))
+        .map(|(r, w)| (r, w.to_lowercase()))
+}
+
+/// After a quote: `Mr Peters says`, `he told 1News`, `said Professor Jim Metson`,
+/// `the minister said`. Returns the speaker words and the cue.
+fn leading_attribution(after: &str) -> Option<(String, String)> {
+    let a = after.trim_start_matches([',', ' ', '—', '–', '-']);
+    let w = words(a);
+    if w.is_empty() {
+        return None;
+    }
+    // Inverted: `said X`.
+    if is_cue(w[0].1) {
+        let rest = &a[w[0].0.end..];
+        let name = name_after(rest)?;
+        return Some((name, w[0].1.to_lowercase()));
+    }
+    // `X says`: the cue within the first few words, and only name words before it.
+    let cue_at = w.iter().take(8).position(|(_, word)| is_cue(word))?;
+    let subject = &a[..w[cue_at].0.start];
+    let subject = subject.trim().trim_end_matches(',').trim();
+    if subject.is_empty() || subject.contains(['.', ';']) {
+        return None;
+    }
+    let lower = subject.to_lowercase();
+    if PRONOUNS.contains(&lower.as_str())
+        || lower.starts_with("the ")
+        || name_run_end(subject).is_some()
+    {
+        return Some((subject.to_string(), w[cue_at].1.to_lowercase()));
+    }
+    None
+}
+
+/// A name right after a cue: `Professor Jim Metson, Deputy Vice-Chancellor` → `Professor Jim Metson`.
+fn name_after(rest: &str) -> Option<String> {
+    let mut name = Vec::new();
+    for (_, word) in words(rest).into_iter() {
+        if word.chars().next().is_some_and(char::is_uppercase)
+            || (!name.is_empty() && is_particle(word))
+        {
+            name.push(word);
+        } else {
+            break;
+        }
+        let after_word = rest
+            .find(word)
+            .map(|i| i + word.len())
+            .unwrap_or(rest.len());
+        if rest[after_word..].starts_with(',') {
+            break;
+        }
+    }
+    (!name.is_empty()).then(|| name.join(" "))
+}
+
+fn is_particle(word: &str) -> bool {
+    matches!(
+        word,
+        "de" | "van" | "von" | "der" | "da" | "di" | "le" | "la" | "bin" | "al" | "ten" | "te"
+    )
+}
+
+/// The capitalised run that ends `s` (a name, possibly with titles), if any.
+fn name_run_end(s: &str) -> Option<String> {
+    // A name with its titles fits in the last 120 bytes; the rest is never read.
+    let mut from = s.len().saturating_sub(120);
+    while !s.is_char_boundary(from) {
+        from += 1;
+    }
+    let s = &s[from..];
+    let w = words(s);
+    let s_trim = s.trim_end();
+    if w.last()
+        .is_none_or(|(r, _)| r.end < s_trim.len().saturating_sub(1))
+    {
+        return None;
+    }
+    let mut run: Vec<&str> = Vec::new();
+    for (i, (r, word)) in w.iter().enumerate().rev() {
+        let capital = word.chars().next().is_some_and(|c| c.is_uppercase());
+        if !(capital || (is_particle(word) && !run.is_empty())) {
+            break;
+        }
+        run.push(word);
+        // A comma or other punctuation before this word ends the run.
+        let gap_start = if i == 0 { 0 } else { w[i - 1].0.end };
+        let gap = &s[gap_start..r.start];
+        if gap.contains([',', ';', '(', ')', ':', '“', '”', '"']) {
+            break;
+        }
+    }
+    run.reverse();
+    (!run.is_empty()).then(|| run.join(" "))
+}
+
+/// The subject of the reporting verb at `cue` in `before`: `Foreign Minister Winston Peters,
+/// who's been meeting with NATO officials, said` → `Foreign Minister Winston Peters`.
+fn subject_before(before: &str, cue: &Range<usize>) -> Option<String> {
+    let head = before[..cue.start].trim_end();
+    if let Some(name) = head.strip_suffix(',').and_then(|h| {
+        // Skip one appositive: `X, who ..., said`.
+        let comma = h.rfind(',')?;
+        name_run_end(&h[..comma])
+    }) {
+        return Some(name);
+    }
+    let last = words(head).last().map(|(_, w)| w.to_lowercase());
+    if let Some(p) = last.filter(|w| PRONOUNS.contains(&w.as_str())) {
+        return Some(p);
+    }
+    name_run_end(head)
+}
+
+/// Speakers named in the source, to expand `Peters` to `Winston Peters`. Looked up on demand:
+/// most sources name few speakers, so their text is searched per surname, not indexed.
+struct NameBook<'a> {
+    source: &'a Source,
+    ministers: Vec<String>,
+    known: std::cell::RefCell<std::collections::HashMap<String, String>>,
+}
+
+impl<'a> NameBook<'a> {
+    fn new(source: &'a Source) -> NameBook<'a> {
+        let ministers = source
+            .people
+            .iter()
+            .filter(|p| p.role == PersonRole::Minister)
+            .map(|p| p.name.clone())
+            .collect();
+        NameBook {
+            source,
+            ministers,
+            known: Default::default(),
+        }
+    }
+
+    /// `Peters` → `Winston Peters` when the source names him so; otherwise as given.
+    fn fullest(&self, name: &str) -> String {
+        if let Some(known) = self.known.borrow().get(name) {
+            return known.clone();
+        }
+        let full = self.search_fullest(name);
+        self.known
+            .borrow_mut()
+            .insert(name.to_string(), full.clone());
+        full
+    }
+
+    fn search_fullest(&self, name: &str) -> String {
+        // A name of two words or more is taken as given; only a lone surname is looked up.
+        if name.split_whitespace().nth(1).is_some() {
+            return name.to_string();
+        }
+        let last = name.trim();
+        if last.is_empty() {
+            return name.to_string();
+        }
+        let finder = memchr::memmem::Finder::new(last.as_bytes());
+        let fits = |candidate: &str| {
+            candidate.ends_with(name)
+                && candidate.split_whitespace().count() <= 4
+                && candidate.len() > name.len()
+        };
+        let mut best: Option<String> = self
+            .source
+            .people
+            .iter()
+            .map(|p| p.name.clone())
+            .filter(|n| fits(n))
+            .max_by_key(|n| n.len());
+        for (p, text) in self.source.paragraphs_with_text() {
+            if !p.is_content() {
+                continue;
+            }
+            let mut from = 0;
+            while let Some(i) = finder.find(&text.as_bytes()[from..]) {
+                let end = from + i + last.len();
+                from = end;
+                let boundary = !text[end..]
+                    .chars()
+                    .next()
+                    .is_some_and(char::is_alphanumeric);
+                if !boundary {
+                    continue;
+                }
+                let candidate = name_run_end(&text[..end]).and_then(|run| strip_titles(&run));
+                if let Some(c) =
+                    candidate.filter(|c| fits(c) && best.as_ref().is_none_or(|b| c.len() > b.len()))
+                {
+                    best = Some(c);
+                }
+            }
+        }
+        best.unwrap_or_else(|| name.to_string())
+    }
+}
+
+/// Drop titles and roles: `Foreign Minister Winston Peters` → `Winston Peters`,
+/// `Co-leader Dr Russel Norman` → `Russel Norman`. The name is what follows the last title.
+fn strip_titles(name: &str) -> Option<String> {
+    let words: Vec<&str> = name.split_whitespace().collect();
+    let is_title = |w: &str| {
+        let lower = w.trim_end_matches('.').to_lowercase();
+        TITLES.contains(&lower.as_str())
+            || lower
+                .split('-')
+                .any(|part| TITLES.contains(&part) && part.len() > 2)
+    };
+    let first_name = words.iter().rposition(|w| is_title(w)).map_or(0, |i| i + 1);
+    let kept = &words[first_name..];
+    // Possessives (`Zealand’s`) are not names.
+    if kept.is_empty() || kept.iter().any(|w| w.ends_with("’s") || w.ends_with("'s")) {
+        return None;
+    }
+    Some(kept.join(" "))
+}
+
+fn attribute(
+    quote: &mut Quote,
+    c: &Candidate,
+    previous: &[Quote],
+    names: &NameBook,
+    source: &Source,
+) {
+    let previous_speaker = || previous.iter().rev().find_map(|q| q.speaker.clone());
+    let resolve = |raw: &str| -> Option<(String, f32)> {
+        let lower = raw.trim().to_lowercase();
+        if PRONOUNS.contains(&lower.as_str()) {
+            return previous_speaker().map(|s| (s, 0.8));
+        }
+        if lower.starts_with("the ") {
+            // `the minister said`: the release's minister, if it names one.
+            return (lower.contains("minister") && names.ministers.len() == 1)
+                .then(|| (names.ministers[0].clone(), 0.7));
+        }
+        let stripped = strip_titles(raw)?;
+        Some((names.fullest(&stripped), 0.95))
+    };
+    // After the quote.
+    if let Some(((speaker, confidence), cue)) =
+        leading_attribution(&c.after).and_then(|(who, cue)| Some((resolve(&who)?, cue)))
+    {
+        quote.speaker = Some(speaker);
+        quote.cue = Some(cue);
+        quote.confidence = confidence;
+        return;
+    }
+    // Before it: `X said:`, `According to X,`, or the subject of the reporting verb.
+    if let Some((range, cue)) = find_cue(&c.before) {
+        let who = if cue == "according to" {
+            name_after(&c.before[range.end..])
+        } else {
+            subject_before(&c.before, &range)
+        };
+        if let Some((speaker, confidence)) = who.as_deref().and_then(resolve) {
+            quote.speaker = Some(speaker);
+            quote.cue = Some(cue);
+            quote.confidence = confidence * 0.95;
+            return;
+        }
+    }
+    // A continuation: a quote with no cue after a quote by X, in the same or a nearby paragraph.
+    if let Some(prev) = previous.last() {
+        let gap = source.paragraphs
+            [prev.parts.last().map_or(0, |p| p.paragraph)..c.first_paragraph]
+            .iter()
+            .filter(|p| p.is_content())
+            .count();
+        if gap <= 3 && prev.speaker.is_some() {
+            quote.speaker = prev.speaker.clone();
+            quote.cue = None;
+            quote.confidence = if gap <= 1 { 0.75 } else { 0.6 };
+            return;
+        }
+    }
+    // A press release speaks for the minister its front matter names.
+    if let [minister] = names.ministers.as_slice() {
+        quote.speaker = Some(minister.clone());
+        quote.confidence = 0.4;
+    }
+}
+
+/// Words compared across sources, as hashes: lowercase letters and digits, quote marks and
+/// apostrophes folded, punctuation dropped. Hashes keep the index small on large corpora.
+fn comparable_words(text: &str) -> Vec<u64> {
+    const SEED: u64 = 0xcbf2_9ce4_8422_2325;
+    let mut out = Vec::with_capacity(text.len() / 5);
+    let mut h = SEED;
+    let mut in_word = false;
+    let mut push = |h: &mut u64, in_word: &mut bool| {
+        if *in_word {
+            out.push(*h);
+        }
+        *h = SEED;
+        *in_word = false;
+    };
+    // FNV-1a over lowercased letters and digits; apostrophes inside words are dropped, so
+    // `Zealand’s` and `Zealand's` hash alike.
+    for c in text.chars() {
+        let folded = if c.is_ascii() {
+            if c.is_ascii_alphanumeric() {
+                Some(c.to_ascii_lowercase())
+            } else {
+                None
+            }
+        } else if c.is_alphanumeric() {
+            Some(c.to_lowercase().next().unwrap_or(c))
+        } else {
+            None
+        };
+        match folded {
+            Some(f) => {
+                let mut buf = [0u8; 4];
+                for b in f.encode_utf8(&mut buf).bytes() {
+                    h = (h ^ u64::from(b)).wrapping_mul(0x100_0000_01b3);
+                }
+                in_word = true;
+            }
+            None if c == '\'' || c == '’' => {}
+            None => push(&mut h, &mut in_word),
+        }
+    }
+    push(&mut h, &mut in_word);
+    out
+}
+
+/// Fewest words a quote needs to be linked: shorter ones ("we agree") match by chance.
+const LINK_MIN_WORDS: usize = 5;
+
+/// Link each quote to the other sources that report the same words, verbatim or as a
+/// fragment of a longer quote. Quotes are indexed by their first five words; each quote then
+/// looks up every five-word window of its own text, so a fragment is found inside the quote it
+/// was cut from.
+pub fn link_across(sources: &mut [Source]) {
+    use rayon::prelude::*;
+    use std::collections::HashMap;
+    let words: Vec<Vec<Vec<u64>>> = sources
+        .par_iter()
+        .map(|s| {
+            s.quotes
+                .iter()
+                .map(|q| comparable_words(&q.text(s)))
+                .collect()
+        })
+        .collect();
+    let mut by_head: HashMap<u64, Vec<(usize, usize)>, BuildIdentity> = HashMap::default();
+    for (si, quotes) in words.iter().enumerate() {
+        for (qi, w) in quotes.iter().enumerate() {
+            if w.len() >= LINK_MIN_WORDS {
+                by_head
+                    .entry(window_key(&w[..LINK_MIN_WORDS]))
+                    .or_default()
+                    .push((si, qi));
+            }
+        }
+    }
+    let links: Vec<(usize, usize, usize, usize)> = words
+        .par_iter()
+        .enumerate()
+        .flat_map_iter(|(si, quotes)| {
+            let mut found = Vec::new();
+            for (qi, w) in quotes.iter().enumerate() {
+                for (start, window) in w.windows(LINK_MIN_WORDS).enumerate() {
+                    for &(sj, qj) in by_head.get(&window_key(window)).into_iter().flatten() {
+                        let other = &words[sj][qj];
+                        if sj != si
+                            && w.len() - start >= other.len()
+                            && w[start..start + other.len()] == other[..]
+                        {
+                            found.push((si, qi, sj, qj));
+                        }
+                    }
+                }
+            }
+            found
+        })
+        .collect();
+    for (si, qi, sj, qj) in links {
+        for (a, q, b) in [(si, qi, sj), (sj, qj, si)] {
+            let also = &mut sources[a].quotes[q].also_in;
+            if !also.contains(&b) {
+                also.push(b);
+            }
+        }
+    }
+}
+
+/// One key for a window of word hashes.
+fn window_key(window: &[u64]) -> u64 {
+    window.iter().fold(0x9e37_79b9_7f4a_7c15, |acc, &h| {
+        (acc.rotate_left(17) ^ h).wrapping_mul(0xff51_afd7_ed55_8ccd)
+    })
+}
+
+/// The keys are hashes already: the map need not hash them again.
+#[derive(Default, Clone, Copy)]
+struct BuildIdentity;
+
+#[derive(Default)]
+struct IdentityHasher(u64);
+
+impl std::hash::BuildHasher for BuildIdentity {
+    type Hasher = IdentityHasher;
+    fn build_hasher(&self) -> IdentityHasher {
+        IdentityHasher(0)
+    }
+}
+
+impl std::hash::Hasher for IdentityHasher {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+    fn write(&mut self, bytes: &[u8]) {
+        for &b in bytes {
+            self.0 = (self.0 << 8) | u64::from(b);
+        }
+    }
+    fn write_u64(&mut self, n: u64) {
+        self.0 = n;
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn spans(text: &str) -> Vec<&str> {
+        scan(text).iter().map(|s| &text[s.start..s.end]).collect()
+    }
+
+    #[test]
+    fn marks_of_every_kind_and_apostrophes_that_are_not() {
+        assert_eq!(spans("“Curly,” he said."), vec!["Curly,"]);
+        assert_eq!(spans("\"Straight,\" he said."), vec!["Straight,"]);
+        assert_eq!(
+            spans("New Zealand’s and students' and we'd ‘single one’ ok"),
+            vec!["single one"]
+        );
+        assert_eq!(spans("«Guillemets» here"), vec!["Guillemets"]);
+        assert_eq!(
+            spans("20-24.“Russia’s war,” Diella said."),
+            vec!["Russia’s war,"]
+        );
+        assert_eq!(
+            spans("a “logical fit.”“We believe,” he said."),
+            vec!["logical fit.", "We believe,"]
+        );
+        assert_eq!(
+            spans("“Mismatched marks,\" he said."),
+            vec!["Mismatched marks,"]
+        );
+        assert_eq!(
+            spans("“Outer ‘inner’ text,” she said."),
+            vec!["Outer ‘inner’ text,"]
+        );
+        assert_eq!(spans("“Unclosed to the end"), vec!["Unclosed to the end"]);
+        assert_eq!(
+            spans("with an ‘Individually Tailored Partnership Programme'."),
+            vec!["Individually Tailored Partnership Programme"]
+        );
+    }
+
+    #[test]
+    fn title_like_spans_are_names() {
+        assert!(is_title_like("Individually Tailored Partnership Programme"));
+        assert!(is_title_like("Saturday Night Live"));
+        assert!(!is_title_like("logical fit."));
+        assert!(!is_title_like(
+            "New Zealand must be prepared to do its part"
+        ));
+    }
+
+    #[test]
+    fn attribution_after_the_quote() {
+        assert_eq!(
+            leading_attribution(" Mr Peters says, as he concludes"),
+            Some(("Mr Peters".into(), "says".into()))
+        );
+        assert_eq!(
+            leading_attribution(" he told 1News."),
+            Some(("he".into(), "told".into()))
+        );
+        assert_eq!(
+            leading_attribution(" said Professor Jim Metson, Deputy Vice-Chancellor"),
+            Some(("Professor Jim Metson".into(), "said".into()))
+        );
+        assert_eq!(leading_attribution(" for global security."), None);
+    }
+
+    #[test]
+    fn subjects_skip_appositives() {
+        let before = "Foreign Minister Winston Peters, who's been meeting with NATO officials, said New Zealand was committed to working closely with traditional partners in a";
+        let (range, cue) = find_cue(before).unwrap();
+        assert_eq!(cue, "said");
+        assert_eq!(
+            subject_before(before, &range).as_deref(),
+            Some("Foreign Minister Winston Peters")
+        );
+        assert_eq!(
+            strip_titles("Foreign Minister Winston Peters").as_deref(),
+            Some("Winston Peters")
+        );
+        assert_eq!(
+            strip_titles("Professor Robert Patman").as_deref(),
+            Some("Robert Patman")
+        );
+    }
+
+    #[test]
+    fn sentence_ends_skip_abbreviations_and_acronyms() {
+        let s = "Mr. Smith met the N.A.T.O. chief. Then he left.";
+        let ends: Vec<usize> = sentence_ends(s).collect();
+        assert_eq!(ends.len(), 2, "{ends:?}");
+    }
+}
