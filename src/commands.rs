@@ -159,13 +159,8 @@ pub fn show(source: &Source, json: bool, out: &mut dyn Write) -> io::Result<()> 
             writeln!(out, "{label}:{:width$}{v}", "", width = 9 - label.len())?;
         }
     }
-    if !source.people.is_empty() {
-        let people: Vec<String> = source
-            .people
-            .iter()
-            .map(|p| format!("{} ({})", p.name, p.role.name()))
-            .collect();
-        writeln!(out, "people:   {}", people.join(", "))?;
+    if let Some(people) = source.people_line() {
+        writeln!(out, "people:   {people}")?;
     }
     for (k, v) in &source.metadata {
         writeln!(

@@ -181,15 +181,10 @@ impl Reader {
                 items.push(Item::own(ItemKind::Meta, format!("{label:<8} {v}"), false));
             }
         }
-        if !source.people.is_empty() {
-            let people: Vec<String> = source
-                .people
-                .iter()
-                .map(|p| format!("{} ({})", p.name, p.role.name()))
-                .collect();
+        if let Some(people) = source.people_line() {
             items.push(Item::own(
                 ItemKind::Meta,
-                format!("people   {}", people.join(", ")),
+                format!("people   {people}"),
                 false,
             ));
         }

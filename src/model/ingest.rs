@@ -283,6 +283,16 @@ fn is_blank(line: &str) -> bool {
     line.trim().is_empty()
 }
 
+/// The gathered lines of a paragraph, trimmed and joined by spaces; `None` when there are none.
+fn take_joined(lines: &mut Vec<&str>) -> Option<String> {
+    if lines.is_empty() {
+        return None;
+    }
+    let joined = lines.iter().map(|l| l.trim()).collect::<Vec<_>>().join(" ");
+    lines.clear();
+    Some(joined)
+}
+
 /// Markdown: blank-line separated paragraphs, ATX and setext headings, list items, hard
 /// breaks, block quotes; thematic breaks are dropped (they are markup, not text).
 fn markdown_blocks(body: &str, first_line: u32) -> Vec<Block> {
@@ -294,16 +304,10 @@ fn markdown_blocks(body: &str, first_line: u32) -> Vec<Block> {
 
     let flush =
         |blocks: &mut Vec<Block>, current: &mut Vec<&str>, line: u32, kind: ParagraphKind| {
-            if current.is_empty() {
+            let Some(joined) = take_joined(current) else {
                 return;
-            }
-            let joined = current
-                .iter()
-                .map(|l| l.trim())
-                .collect::<Vec<_>>()
-                .join(" ");
+            };
             let inline = markup::markdown_inline(&joined);
-            current.clear();
             if inline.text.is_empty() && inline.images.is_empty() && inline.embeds == 0 {
                 return;
             }
@@ -461,15 +465,9 @@ fn plain_blocks(body: &str, first_line: u32) -> Vec<Block> {
     let mut current_kind = ParagraphKind::Text;
     let flush =
         |blocks: &mut Vec<Block>, current: &mut Vec<&str>, line: u32, kind: ParagraphKind| {
-            if current.is_empty() {
+            let Some(joined) = take_joined(current) else {
                 return;
-            }
-            let joined = current
-                .iter()
-                .map(|l| l.trim())
-                .collect::<Vec<_>>()
-                .join(" ");
-            current.clear();
+            };
             let text = markup::decode_entities(&joined).into_owned();
             blocks.push(Block {
                 line,

@@ -153,6 +153,17 @@ impl Source {
         cut_at_word(first, max_chars)
     }
 
+    /// `Winston Peters (minister), Logan Powell (author)`, or `None` without people.
+    pub fn people_line(&self) -> Option<String> {
+        (!self.people.is_empty()).then(|| {
+            self.people
+                .iter()
+                .map(|p| format!("{} ({})", p.name, p.role.name()))
+                .collect::<Vec<_>>()
+                .join(", ")
+        })
+    }
+
     /// The title, or the first words (the id when there are none) marked as untitled.
     pub fn display_title(&self, max_chars: usize) -> (String, bool) {
         match &self.title {
