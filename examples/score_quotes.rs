@@ -1,0 +1,225 @@
+//! Score quotation extraction against PolNeAR (brat annotations of attribution relations).
+//!
+//! ```sh
+//! cargo run --release --example score_quotes -- ../shared/corpora/polnear/dev
+//! ```
+//!
+//! Gold: the direct-quote subset, attribution Contents that (trimmed) start and end with a quote
+//! mark, from one annotator's `.ann` per article. Span recall: gold quotes that one of ours
+//! matches (word F1 >= 0.8 after dropping marks and punctuation). Span precision: our quotes
+//! whose words lie (>= 80%) inside some gold Content span, quoted or not: PolNeAR annotates
+//! every attribution, so a quote outside all of them is a false positive. Speaker accuracy, on
+//! matched pairs whose gold Source is a name: our speaker shares a word with the gold Source.
+
+use std::collections::{BTreeMap, HashSet};
+use std::path::{Path, PathBuf};
+
+use dossier::model::ingest::{Document, Format, ingest};
+use dossier::model::quotes::{QuoteKind, extract};
+use dossier::model::sanitize::sanitize;
+
+fn words(text: &str) -> Vec<String> {
+    text.split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .map(str::to_lowercase)
+        .collect()
+}
+
+fn word_f1(a: &[String], b: &[String]) -> f64 {
+    if a.is_empty() || b.is_empty() {
+        return 0.0;
+    }
+    let mut pool: Vec<&String> = b.iter().collect();
+    let mut common = 0;
+    for w in a {
+        if let Some(i) = pool.iter().position(|x| *x == w) {
+            pool.swap_remove(i);
+            common += 1;
+        }
+    }
+    if common == 0 {
+        return 0.0;
+    }
+    let (p, r) = (
+        common as f64 / a.len() as f64,
+        common as f64 / b.len() as f64,
+    );
+    2.0 * p * r / (p + r)
+}
+
+/// Share of `inner`'s words found in `outer`.
+fn contained(inner: &[String], outer: &[String]) -> f64 {
+    if inner.is_empty() {
+        return 0.0;
+    }
+    let set: HashSet<&String> = outer.iter().collect();
+    inner.iter().filter(|w| set.contains(w)).count() as f64 / inner.len() as f64
+}
+
+struct Gold {
+    content: Vec<String>,
+    quoted: bool,
+    source: String,
+}
+
+/// Text of a brat span `start end` or `s e;s e` by character offsets.
+fn span_text(chars: &[char], spec: &str) -> String {
+    spec.split(';')
+        .filter_map(|part| {
+            let mut it = part.split_whitespace();
+            let s: usize = it.next()?.parse().ok()?;
+            let e: usize = it.next()?.parse().ok()?;
+            Some(chars.get(s..e.min(chars.len()))?.iter().collect::<String>())
+        })
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+fn read_gold(ann: &Path, chars: &[char]) -> Vec<Gold> {
+    let text = std::fs::read_to_string(ann).unwrap_or_default();
+    let mut spans: BTreeMap<String, (String, String)> = BTreeMap::new();
+    let mut relations = Vec::new();
+    for line in text.lines() {
+        let mut cols = line.splitn(3, '\t');
+        let (Some(id), Some(body)) = (cols.next(), cols.next()) else {
+            continue;
+        };
+        if id.starts_with('T') {
+            if let Some((kind, offsets)) = body.split_once(' ') {
+                spans.insert(
+                    id.to_string(),
+                    (kind.to_string(), span_text(chars, offsets)),
+                );
+            }
+        } else if id.starts_with('E') {
+            relations.push(body.to_string());
+        }
+    }
+    let mut gold = Vec::new();
+    for rel in relations {
+        let mut content = None;
+        let mut source = String::new();
+        for arg in rel.split_whitespace() {
+            let Some((role, id)) = arg.split_once(':') else {
+                continue;
+            };
+            let Some((_, text)) = spans.get(id) else {
+                continue;
+            };
+            match role {
+                "Content" => content = Some(text.clone()),
+                "Source" => source = text.clone(),
+                _ => {}
+            }
+        }
+        if let Some(c) = content {
+            let t = c.trim();
+            let open = t.starts_with(['“', '"', '‘', '\'']);
+            let close = t
+                .trim_end_matches(['.', ','])
+                .ends_with(['”', '"', '’', '\''])
+                || t.ends_with(['”', '"', '’', '\'']);
+            gold.push(Gold {
+                content: words(t),
+                quoted: open && close,
+                source,
+            });
+        }
+    }
+    gold
+}
+
+fn main() {
+    let split = std::env::args()
+        .nth(1)
+        .map(PathBuf::from)
+        .unwrap_or_else(|| PathBuf::from("../shared/corpora/polnear/dev"));
+    let mut entries: Vec<PathBuf> = std::fs::read_dir(split.join("text"))
+        .expect("a PolNeAR split")
+        .flatten()
+        .map(|e| e.path())
+        .collect();
+    entries.sort();
+    let anns: Vec<PathBuf> = {
+        let mut a: Vec<PathBuf> = std::fs::read_dir(split.join("attributions"))
+            .expect("attributions")
+            .flatten()
+            .map(|e| e.path())
+            .collect();
+        a.sort();
+        a
+    };
+    let (mut gold_quoted, mut recalled, mut ours, mut precise) = (0usize, 0usize, 0usize, 0usize);
+    let (mut speaker_checked, mut speaker_right, mut pronoun_gold) = (0usize, 0usize, 0usize);
+    let pronouns = ["he", "she", "they", "i", "we", "it", "you"];
+    for path in entries {
+        let stem = path.file_stem().unwrap().to_string_lossy().to_string();
+        // One annotator per article: the first .ann in name order.
+        let Some(ann) = anns.iter().find(|a| {
+            a.file_name()
+                .unwrap()
+                .to_string_lossy()
+                .starts_with(&format!("{stem}_"))
+        }) else {
+            continue;
+        };
+        let raw = std::fs::read_to_string(&path).unwrap_or_default();
+        let chars: Vec<char> = raw.chars().collect();
+        let gold = read_gold(ann, &chars);
+        let text = sanitize(&raw);
+        let mut source = ingest(Document {
+            id: stem.clone(),
+            path: stem.clone(),
+            text: &text,
+            format: Format::Plain,
+            warnings: vec![],
+        });
+        source.quotes = extract(&source);
+        let found: Vec<(Vec<String>, Option<String>, QuoteKind)> = source
+            .quotes
+            .iter()
+            .map(|q| (words(&q.text(&source)), q.speaker.clone(), q.kind))
+            .collect();
+        for (w, _, _) in &found {
+            ours += 1;
+            if gold.iter().any(|g| contained(w, &g.content) >= 0.8) {
+                precise += 1;
+            }
+        }
+        for g in gold.iter().filter(|g| g.quoted) {
+            gold_quoted += 1;
+            let best = found
+                .iter()
+                .max_by(|a, b| word_f1(&a.0, &g.content).total_cmp(&word_f1(&b.0, &g.content)));
+            let Some((w, speaker, _)) = best.filter(|b| word_f1(&b.0, &g.content) >= 0.8) else {
+                continue;
+            };
+            let _ = w;
+            recalled += 1;
+            let gold_words = words(&g.source);
+            if gold_words.len() == 1 && pronouns.contains(&gold_words[0].as_str()) {
+                pronoun_gold += 1;
+                continue;
+            }
+            speaker_checked += 1;
+            let ours_words = speaker.as_deref().map(words).unwrap_or_default();
+            if ours_words.iter().any(|w| gold_words.contains(w)) {
+                speaker_right += 1;
+            }
+        }
+    }
+    let p = precise as f64 / ours.max(1) as f64;
+    let r = recalled as f64 / gold_quoted.max(1) as f64;
+    println!("split: {}", split.display());
+    println!("gold direct quotes: {gold_quoted}; ours: {ours}");
+    println!(
+        "span precision {:.3}  recall {:.3}  F1 {:.3}",
+        p,
+        r,
+        2.0 * p * r / (p + r).max(f64::EPSILON)
+    );
+    println!(
+        "speaker accuracy {:.3} on {speaker_checked} matched quotes with a named gold source ({pronoun_gold} with a pronoun source not scored)",
+        speaker_right as f64 / speaker_checked.max(1) as f64
+    );
+}
