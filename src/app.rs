@@ -270,7 +270,9 @@ impl App {
             .count();
         // Only the dated group flips: undated sources stay together at the end.
         let mut order = self.corpus.by_date();
-        order[..dated].reverse();
+        if t.newest_first {
+            order[..dated].reverse();
+        }
         t.order = order;
         let position = keep
             .and_then(|k| self.timeline.order.iter().position(|&i| i == k))
