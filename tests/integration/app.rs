@@ -85,6 +85,11 @@ fn timeline_moves_and_previews_in_date_order() {
         app.corpus.sources[app.timeline.order[4]].date.is_none(),
         "undated stay at the end"
     );
+    press(&mut app, KeyCode::Char('s'));
+    assert_eq!(
+        app.corpus.sources[app.timeline.order[0]].id, "000_c913cf1023a538cf",
+        "s again: oldest first"
+    );
 }
 
 #[test]
