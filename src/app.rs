@@ -143,11 +143,24 @@ impl App {
         self.select(to);
     }
 
-    fn page(&self) -> usize {
-        match self.focus {
-            Pane::Timeline => self.timeline.height.max(1),
-            Pane::Reader => self.reader.height.max(1),
+    /// Rows a motion moves the focused pane: a line, a page or half a page of its height;
+    /// `None` for actions that are not motions.
+    fn motion_rows(&self, action: &Action) -> Option<isize> {
+        let page = match self.focus {
+            Pane::Timeline => self.timeline.height,
+            Pane::Reader => self.reader.height,
         }
+        .max(1) as isize;
+        let half = (page / 2).max(1);
+        Some(match action {
+            Action::MoveDown => 1,
+            Action::MoveUp => -1,
+            Action::PageDown => page,
+            Action::PageUp => -page,
+            Action::HalfPageDown => half,
+            Action::HalfPageUp => -half,
+            _ => return None,
+        })
     }
 
     /// Run `f` on the reader with the open source, if any.
@@ -360,6 +373,14 @@ pub fn update(app: &mut App, action: Action) -> Vec<Effect> {
     if !matches!(action, Action::Resize { .. }) {
         app.message = None;
     }
+    // The timeline moves its selection where the reader scrolls.
+    if let (Mode::Pane(pane), Some(rows)) = (app.mode(), app.motion_rows(&action)) {
+        match pane {
+            Pane::Timeline => app.move_selection(rows),
+            Pane::Reader => app.scroll_reader(rows),
+        }
+        return vec![];
+    }
     match (app.mode(), action) {
         (_, Action::Resize { width, height }) => app.resize(width, height),
         (_, Action::Panic) => panic!("panic requested by DOSSIER_TEST_PANIC"),
@@ -416,12 +437,6 @@ pub fn update(app: &mut App, action: Action) -> Vec<Effect> {
             return update(app, Action::CopyCitation);
         }
         (Mode::Pane(Pane::Timeline), action) => match action {
-            Action::MoveDown => app.move_selection(1),
-            Action::MoveUp => app.move_selection(-1),
-            Action::PageDown => app.move_selection(app.page() as isize),
-            Action::PageUp => app.move_selection(-(app.page() as isize)),
-            Action::HalfPageDown => app.move_selection((app.page() / 2).max(1) as isize),
-            Action::HalfPageUp => app.move_selection(-((app.page() / 2).max(1) as isize)),
             Action::Top => app.select(0),
             Action::Bottom => app.select(usize::MAX),
             Action::Open => {
@@ -437,12 +452,6 @@ pub fn update(app: &mut App, action: Action) -> Vec<Effect> {
             _ => {}
         },
         (Mode::Pane(Pane::Reader), action) => match action {
-            Action::MoveDown => app.scroll_reader(1),
-            Action::MoveUp => app.scroll_reader(-1),
-            Action::PageDown => app.scroll_reader(app.page() as isize),
-            Action::PageUp => app.scroll_reader(-(app.page() as isize)),
-            Action::HalfPageDown => app.scroll_reader((app.page() / 2).max(1) as isize),
-            Action::HalfPageUp => app.scroll_reader(-((app.page() / 2).max(1) as isize)),
             Action::Top => app.with_reader(|r, s| r.scroll_to_top(s)),
             Action::Bottom => app.with_reader(|r, s| r.scroll_to_bottom(s)),
             Action::NextParagraph => app.with_reader(|r, s| r.move_cursor(true, s)),

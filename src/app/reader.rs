@@ -137,15 +137,6 @@ impl Reader {
         self.cursor = self.first_paragraph_from(0);
     }
 
-    pub fn close(&mut self) {
-        *self = Reader {
-            width: self.width,
-            height: self.height,
-            fold_furniture: self.fold_furniture,
-            ..Reader::default()
-        };
-    }
-
     /// Header items and one item per paragraph (furniture folded into runs when asked).
     fn rebuild_items(&mut self, source: &Source) {
         let mut items = Vec::with_capacity(source.paragraphs.len() + 6);
@@ -256,22 +247,18 @@ impl Reader {
         }
     }
 
-    /// The item showing paragraph `index`; a folded paragraph maps to its fold.
+    /// The item showing paragraph `index` or, when it is folded away, the nearest paragraph
+    /// item before it (the cursor must stay on a paragraph).
     pub fn item_of_paragraph(&self, index: usize) -> Option<usize> {
-        let pos = self.items.partition_point(|it| match it.kind {
-            ItemKind::Paragraph { index: i, .. } => i < index,
-            _ => true,
-        });
-        let mut last_below = None;
-        for (i, it) in self.items.iter().enumerate().take(pos + 1) {
-            if let ItemKind::Paragraph { index: j, .. } = it.kind {
-                if j == index {
-                    return Some(i);
-                }
-                last_below = Some(i);
+        let mut nearest = None;
+        for (i, item) in self.items.iter().enumerate() {
+            match item.kind {
+                ItemKind::Paragraph { index: j, .. } if j > index => break,
+                ItemKind::Paragraph { .. } => nearest = Some(i),
+                _ => {}
             }
         }
-        last_below.or(Some(pos.min(self.items.len().saturating_sub(1))))
+        nearest
     }
 
     /// The text item `item` shows.

@@ -339,11 +339,11 @@ fn is_word_char(c: Option<char>) -> bool {
 fn scan(text: &str) -> Vec<Span> {
     let mut spans = Vec::new();
     let mut double: Option<usize> = None;
-    let mut single: Option<(usize, usize)> = None;
+    let mut single: Option<usize> = None;
     let mut prev: Option<char> = None;
-    let mut iter = text.char_indices().enumerate().peekable();
-    while let Some((n, (i, c))) = iter.next() {
-        let next = iter.peek().map(|&(_, (_, c))| c);
+    let mut iter = text.char_indices().peekable();
+    while let Some((i, c)) = iter.next() {
+        let next = iter.peek().map(|&(_, c)| c);
         let before = prev;
         prev = Some(c);
         let prev = before;
@@ -390,18 +390,18 @@ fn scan(text: &str) -> Vec<Span> {
                 }
             }
             '‘' | '`' if double.is_none() && !is_word_char(prev) && is_word_char(next) => {
-                single = Some((i, n));
+                single = Some(i);
             }
             '\'' if double.is_none()
                 && single.is_none()
                 && !is_word_char(prev)
                 && is_word_char(next) =>
             {
-                single = Some((i, n));
+                single = Some(i);
             }
             '’' | '\'' => {
                 // An apostrophe inside a word (`Zealand’s`, `we'd`) never closes.
-                if let Some((o, _)) = single.filter(|_| !is_word_char(next)) {
+                if let Some(o) = single.filter(|_| !is_word_char(next)) {
                     if !is_word_char(prev) && !prev.is_some_and(|p| ".,!?".contains(p)) {
                         continue;
                     }
@@ -455,7 +455,7 @@ struct Candidate {
     before: String,
     /// Text after the closing mark, to the end of the sentence (last paragraph).
     after: String,
-    /// Byte of the opening mark in the first paragraph, for "same paragraph" decisions.
+    /// Paragraphs the quote starts and ends in.
     first_paragraph: usize,
     last_paragraph: usize,
     multi_paragraph: bool,
@@ -599,7 +599,6 @@ fn first_sentence_end(s: &str) -> Option<usize> {
 
 /// Bytes just after each `.`, `!` or `?` that ends a sentence (not `Mr.`, `N.A.T.O.`, `U.S.`).
 fn sentence_ends(s: &str) -> impl Iterator<Item = usize> + '_ {
-    let bytes = s.as_bytes();
     s.char_indices().filter_map(move |(i, c)| {
         if !matches!(c, '.' | '!' | '?') {
             return None;
@@ -624,7 +623,6 @@ fn sentence_ends(s: &str) -> impl Iterator<Item = usize> + '_ {
                 return None;
             }
         }
-        let _ = bytes;
         Some(i + c.len_utf8())
     })
 }
