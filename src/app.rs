@@ -3,18 +3,46 @@
 
 pub mod action;
 pub mod layout;
+pub mod list;
+pub mod quotes;
 pub mod reader;
 
 pub use action::{Action, Effect};
 
-use crate::model::{Corpus, Source};
+use crate::model::{Corpus, QuoteRef, Source};
 use layout::{Area, Panes};
+use list::ListCursor;
+use quotes::{QuoteList, SpeakerList};
 use reader::Reader;
 
+/// The two panes: the list on the left (whichever view it shows) and the reader.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Pane {
-    Timeline,
+    List,
     Reader,
+}
+
+/// What the list pane shows.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum View {
+    /// The sources in date order.
+    Timeline,
+    /// Every quote of the corpus.
+    Quotes,
+    /// Everyone quoted, with their number of quotes.
+    Speakers,
+}
+
+impl View {
+    pub const ALL: [View; 3] = [View::Timeline, View::Quotes, View::Speakers];
+
+    pub fn name(self) -> &'static str {
+        match self {
+            View::Timeline => "Timeline",
+            View::Quotes => "Quotes",
+            View::Speakers => "Speakers",
+        }
+    }
 }
 
 /// A box over the panes.
@@ -30,7 +58,9 @@ pub enum Mode {
     /// Typing a search.
     Prompt,
     Overlay,
-    Pane(Pane),
+    /// The list pane, showing a view.
+    List(View),
+    Reader,
 }
 
 /// The list of sources in date order.
@@ -39,11 +69,8 @@ pub struct Timeline {
     /// Source indices in display order: dated sources by date, undated after them.
     pub order: Vec<usize>,
     pub newest_first: bool,
-    /// Position in `order`.
-    pub selected: usize,
-    /// First visible position.
-    pub offset: usize,
-    pub height: usize,
+    /// Positions in `order`.
+    pub list: ListCursor,
 }
 
 /// A search being typed, with what to restore if it is cancelled.
@@ -56,7 +83,10 @@ pub struct Prompt {
 #[derive(Debug)]
 pub struct App {
     pub corpus: Corpus,
+    pub view: View,
     pub timeline: Timeline,
+    pub quotes: QuoteList,
+    pub speakers: SpeakerList,
     pub reader: Reader,
     pub focus: Pane,
     pub overlay: Option<Overlay>,
@@ -69,16 +99,21 @@ pub struct App {
 }
 
 impl App {
-    pub fn new(corpus: Corpus) -> App {
+    /// The explorer over `corpus`; finds its quotes.
+    pub fn new(mut corpus: Corpus) -> App {
+        corpus.find_quotes();
         let order = corpus.by_date();
         let mut app = App {
-            corpus,
+            view: View::Timeline,
             timeline: Timeline {
                 order,
                 ..Timeline::default()
             },
+            quotes: QuoteList::new(&corpus),
+            speakers: SpeakerList::new(&corpus),
+            corpus,
             reader: Reader::default(),
-            focus: Pane::Timeline,
+            focus: Pane::List,
             overlay: None,
             prompt: None,
             message: None,
@@ -96,13 +131,38 @@ impl App {
         } else if self.overlay.is_some() {
             Mode::Overlay
         } else {
-            Mode::Pane(self.focus)
+            match self.focus {
+                Pane::List => Mode::List(self.view),
+                Pane::Reader => Mode::Reader,
+            }
         }
     }
 
     /// The source selected in the timeline.
     pub fn selected_source(&self) -> Option<usize> {
-        self.timeline.order.get(self.timeline.selected).copied()
+        self.timeline
+            .order
+            .get(self.timeline.list.selected)
+            .copied()
+    }
+
+    /// The quote the list points at: the selected one in the quotes view, the selected
+    /// speaker's first in the speakers view.
+    pub fn selected_quote(&self) -> Option<QuoteRef> {
+        match self.view {
+            View::Timeline => None,
+            View::Quotes => self.quotes.selected(),
+            View::Speakers => self.speakers.selected().map(|s| s.first),
+        }
+    }
+
+    /// The list the list pane shows, and its length.
+    fn list(&mut self) -> (&mut ListCursor, usize) {
+        match self.view {
+            View::Timeline => (&mut self.timeline.list, self.timeline.order.len()),
+            View::Quotes => (&mut self.quotes.list, self.quotes.rows.len()),
+            View::Speakers => (&mut self.speakers.list, self.speakers.rows.len()),
+        }
     }
 
     /// The source open in the reader.
@@ -110,44 +170,49 @@ impl App {
         self.reader.source.map(|i| &self.corpus.sources[i])
     }
 
+    /// Show what the list selects in the reader: the source, or the quote scrolled into view.
     fn preview_selected(&mut self) {
-        if let Some(i) = self
-            .selected_source()
-            .filter(|&i| self.reader.source != Some(i))
-        {
-            self.reader.open(i, &self.corpus.sources[i]);
-            self.reader.relayout(&self.corpus.sources[i]);
+        let (source, quote) = match self.selected_quote() {
+            Some(q) => (Some(q.source as usize), Some(q.quote as usize)),
+            None if self.view == View::Timeline => (self.selected_source(), None),
+            None => (None, None),
+        };
+        let Some(i) = source else { return };
+        if self.reader.source != Some(i) {
+            self.reader.open(i, &self.corpus);
+        }
+        let source = &self.corpus.sources[i];
+        match quote {
+            Some(q) if self.reader.focused_quote != Some(q) => self.reader.show_quote(q, source),
+            _ => self.reader.relayout(source),
         }
     }
 
-    /// Move the timeline selection to `position` (clamped) and keep it in view.
+    /// Move the list's selection to `position` (clamped) and keep it in view.
     fn select(&mut self, position: usize) {
-        let n = self.timeline.order.len();
-        if n == 0 {
-            return;
-        }
-        let t = &mut self.timeline;
-        t.selected = position.min(n - 1);
-        let height = t.height.max(1);
-        if t.selected < t.offset {
-            t.offset = t.selected;
-        } else if t.selected >= t.offset + height {
-            t.offset = t.selected + 1 - height;
-        }
-        t.offset = t.offset.min(n.saturating_sub(height));
+        let (list, len) = self.list();
+        list.select(position, len);
         self.preview_selected();
     }
 
     fn move_selection(&mut self, delta: isize) {
-        let to = self.timeline.selected.saturating_add_signed(delta);
+        let to = self.list().0.selected.saturating_add_signed(delta);
         self.select(to);
+    }
+
+    /// Show `view` in the list pane and focus it.
+    fn show_view(&mut self, view: View) {
+        self.view = view;
+        self.set_focus(Pane::List);
+        let at = self.list().0.selected;
+        self.select(at);
     }
 
     /// Rows a motion moves the focused pane: a line, a page or half a page of its height;
     /// `None` for actions that are not motions.
     fn motion_rows(&self, action: &Action) -> Option<isize> {
         let page = match self.focus {
-            Pane::Timeline => self.timeline.height,
+            Pane::List => self.timeline.list.height,
             Pane::Reader => self.reader.height,
         }
         .max(1) as isize;
@@ -189,8 +254,14 @@ impl App {
     fn layout(&mut self) {
         let (width, height) = self.size;
         self.panes = layout::panes(width, height, self.focus);
-        let timeline_rows = self.panes.timeline.map_or(0, |a| a.inner().height as usize);
-        self.timeline.height = timeline_rows;
+        let list_rows = self.panes.list.map_or(0, |a| a.inner().height as usize);
+        for list in [
+            &mut self.timeline.list,
+            &mut self.quotes.list,
+            &mut self.speakers.list,
+        ] {
+            list.height = list_rows;
+        }
         let reader = self.panes.reader.unwrap_or_else(|| {
             // A narrow terminal hides the reader; keep its size as if it were full width.
             Area {
@@ -203,7 +274,7 @@ impl App {
         let text_width = (inner.width as usize).saturating_sub(self.reader.gutter + 1);
         self.reader
             .set_size(text_width.max(1), inner.height as usize);
-        let selected = self.timeline.selected;
+        let selected = self.list().0.selected;
         self.select(selected);
         self.with_reader(|r, s| r.relayout(s));
     }
@@ -215,39 +286,51 @@ impl App {
         }
     }
 
-    fn citation(source: &Source) -> String {
-        let (title, _) = source.display_title(120);
-        let mut parts = vec![format!("“{title}”")];
-        parts.extend(source.outlet.clone());
-        parts.extend(source.date.as_ref().map(|d| d.stamp.to_string()));
-        parts.extend(source.url.clone());
-        parts.join(", ")
-    }
-
-    /// The source the copy and open keys act on: the open one in the reader, else the selected.
+    /// The source the copy and open keys act on: the selected one in the timeline, else the
+    /// one open in the reader.
     fn acted_source(&self) -> Option<&Source> {
-        match self.focus {
-            Pane::Reader => self.open_source(),
-            Pane::Timeline => self.selected_source().map(|i| &self.corpus.sources[i]),
+        match (self.focus, self.view) {
+            (Pane::List, View::Timeline) => self.selected_source().map(|i| &self.corpus.sources[i]),
+            _ => self.open_source(),
         }
     }
 
+    fn copy_quote(&mut self) -> Vec<Effect> {
+        match self.selected_quote() {
+            Some(r) => self.copy_quote_of(r),
+            None => vec![],
+        }
+    }
+
+    fn copy_quote_of(&mut self, r: QuoteRef) -> Vec<Effect> {
+        let (source, quote) = self.corpus.quote(r);
+        self.message = Some("copied quote with its citation".to_string());
+        vec![Effect::Copy(quote.citation(source))]
+    }
+
+    /// Copy the paragraph at the cursor with its citation; the highlighted quote instead when
+    /// the cursor is on it.
     fn copy_paragraph(&mut self) -> Vec<Effect> {
-        let Some(source) = self.open_source() else {
+        let (Some(si), Some(index)) = (
+            self.reader.source,
+            self.reader
+                .cursor
+                .and_then(|c| self.reader.paragraph_index(c)),
+        ) else {
             return vec![];
         };
-        let Some(index) = self
+        let source = &self.corpus.sources[si];
+        if let Some(q) = self
             .reader
-            .cursor
-            .and_then(|c| self.reader.paragraph_index(c))
-        else {
-            return vec![];
-        };
-        let text = format!(
-            "{}\n— {}",
-            source.paragraph_text(index),
-            App::citation(source)
-        );
+            .focused_quote
+            .filter(|&q| source.quotes[q].parts.iter().any(|p| p.paragraph == index))
+        {
+            return self.copy_quote_of(QuoteRef {
+                source: si as u32,
+                quote: q as u32,
+            });
+        }
+        let text = format!("{}\n— {}", source.paragraph_text(index), source.citation());
         self.message = Some(format!("copied paragraph {}", index + 1));
         vec![Effect::Copy(text)]
     }
@@ -290,7 +373,10 @@ impl App {
         let position = keep
             .and_then(|k| self.timeline.order.iter().position(|&i| i == k))
             .unwrap_or(0);
-        self.select(position);
+        self.timeline
+            .list
+            .select(position, self.timeline.order.len());
+        self.preview_selected();
         self.message = Some(
             if self.timeline.newest_first {
                 "newest first"
@@ -344,12 +430,13 @@ impl App {
     }
 
     fn click(&mut self, column: u16, row: u16) {
-        if let Some(area) = self.panes.timeline.filter(|a| a.contains(column, row)) {
-            self.set_focus(Pane::Timeline);
+        if let Some(area) = self.panes.list.filter(|a| a.contains(column, row)) {
+            self.set_focus(Pane::List);
             let inner = area.inner();
             if inner.contains(column, row) {
-                let position = self.timeline.offset + (row - inner.y) as usize;
-                if position < self.timeline.order.len() {
+                let (list, len) = self.list();
+                let position = list.offset + (row - inner.y) as usize;
+                if position < len {
                     self.select(position);
                 }
             }
@@ -360,11 +447,68 @@ impl App {
 
     fn wheel(&mut self, column: u16, row: u16, down: bool) {
         let delta = if down { 3 } else { -3 };
-        if self.panes.timeline.is_some_and(|a| a.contains(column, row)) {
+        if self.panes.list.is_some_and(|a| a.contains(column, row)) {
             self.move_selection(delta);
         } else if self.panes.reader.is_some_and(|a| a.contains(column, row)) {
             self.scroll_reader(delta);
         }
+    }
+}
+
+impl App {
+    /// Keys of the list pane, by view.
+    fn list_action(&mut self, view: View, action: Action) -> Vec<Effect> {
+        match (view, action) {
+            (_, Action::Top) => self.select(0),
+            (_, Action::Bottom) => self.select(usize::MAX),
+            (View::Timeline, Action::Open) | (View::Quotes, Action::Open) => {
+                self.preview_selected();
+                if self.reader.source.is_some() {
+                    self.set_focus(Pane::Reader);
+                }
+            }
+            (View::Speakers, Action::Open) => {
+                if let Some(speaker) = self.speakers.selected() {
+                    let name = speaker.name.clone();
+                    let first = speaker.first;
+                    self.quotes.narrow(Some(name), &self.corpus);
+                    if let Some(at) = self.quotes.rows.iter().position(|&r| r == first) {
+                        self.quotes.list.select(at, self.quotes.rows.len());
+                    }
+                    self.show_view(View::Quotes);
+                }
+            }
+            (View::Quotes, Action::Back) if self.quotes.speaker.is_some() => {
+                self.quotes.narrow(None, &self.corpus);
+                self.preview_selected();
+                self.message = Some("every speaker".to_string());
+            }
+            (View::Timeline, Action::ToggleSort) => self.toggle_sort(),
+            (View::Quotes, Action::ToggleSort) => {
+                self.quotes.cycle_sort(&self.corpus);
+                self.preview_selected();
+                self.message = Some(format!("quotes {}", self.quotes.sort.name()));
+            }
+            (View::Speakers, Action::ToggleSort) => {
+                self.speakers.flip_sort();
+                self.preview_selected();
+                self.message = Some(
+                    if self.speakers.by_name {
+                        "speakers by name"
+                    } else {
+                        "most quoted first"
+                    }
+                    .to_string(),
+                );
+            }
+            (View::Quotes, Action::CopyQuote) => return self.copy_quote(),
+            (View::Timeline, Action::CopyParagraph) => return update(self, Action::CopyCitation),
+            (_, action @ (Action::NextMatch | Action::PrevMatch)) => {
+                self.with_reader(|r, s| r.step_match(action == Action::NextMatch, s));
+            }
+            _ => {}
+        }
+        vec![]
     }
 }
 
@@ -373,13 +517,19 @@ pub fn update(app: &mut App, action: Action) -> Vec<Effect> {
     if !matches!(action, Action::Resize { .. }) {
         app.message = None;
     }
-    // The timeline moves its selection where the reader scrolls.
-    if let (Mode::Pane(pane), Some(rows)) = (app.mode(), app.motion_rows(&action)) {
-        match pane {
-            Pane::Timeline => app.move_selection(rows),
-            Pane::Reader => app.scroll_reader(rows),
+    // A list moves its selection where the reader scrolls.
+    if let Some(rows) = app.motion_rows(&action) {
+        match app.mode() {
+            Mode::List(_) => {
+                app.move_selection(rows);
+                return vec![];
+            }
+            Mode::Reader => {
+                app.scroll_reader(rows);
+                return vec![];
+            }
+            Mode::Prompt | Mode::Overlay => {}
         }
-        return vec![];
     }
     match (app.mode(), action) {
         (_, Action::Resize { width, height }) => app.resize(width, height),
@@ -399,10 +549,11 @@ pub fn update(app: &mut App, action: Action) -> Vec<Effect> {
                 app.overlay = Some(Overlay::Skipped { scroll: 0 });
             }
         }
+        (_, Action::ShowView(view)) => app.show_view(view),
         (_, Action::FocusNext | Action::FocusPrev) => {
             let other = match app.focus {
-                Pane::Timeline => Pane::Reader,
-                Pane::Reader => Pane::Timeline,
+                Pane::List => Pane::Reader,
+                Pane::Reader => Pane::List,
             };
             if other == Pane::Reader && app.reader.source.is_none() {
                 app.message = Some("no source is open".to_string());
@@ -428,30 +579,13 @@ pub fn update(app: &mut App, action: Action) -> Vec<Effect> {
         (_, Action::OpenUrl) => return app.open_url(),
         (_, Action::CopyCitation) => {
             if let Some(source) = app.acted_source() {
-                let text = App::citation(source);
+                let text = source.citation();
                 app.message = Some("copied citation".to_string());
                 return vec![Effect::Copy(text)];
             }
         }
-        (Mode::Pane(Pane::Timeline), Action::CopyParagraph) => {
-            return update(app, Action::CopyCitation);
-        }
-        (Mode::Pane(Pane::Timeline), action) => match action {
-            Action::Top => app.select(0),
-            Action::Bottom => app.select(usize::MAX),
-            Action::Open => {
-                app.preview_selected();
-                if app.reader.source.is_some() {
-                    app.set_focus(Pane::Reader);
-                }
-            }
-            Action::ToggleSort => app.toggle_sort(),
-            Action::NextMatch | Action::PrevMatch => {
-                app.with_reader(|r, s| r.step_match(action == Action::NextMatch, s));
-            }
-            _ => {}
-        },
-        (Mode::Pane(Pane::Reader), action) => match action {
+        (Mode::List(view), action) => return app.list_action(view, action),
+        (Mode::Reader, action) => match action {
             Action::Top => app.with_reader(|r, s| r.scroll_to_top(s)),
             Action::Bottom => app.with_reader(|r, s| r.scroll_to_bottom(s)),
             Action::NextParagraph => app.with_reader(|r, s| r.move_cursor(true, s)),
@@ -459,10 +593,8 @@ pub fn update(app: &mut App, action: Action) -> Vec<Effect> {
             Action::NextMatch => app.with_reader(|r, s| r.step_match(true, s)),
             Action::PrevMatch => app.with_reader(|r, s| r.step_match(false, s)),
             Action::ToggleFurniture => {
-                app.with_reader(|r, s| {
-                    r.toggle_furniture(s);
-                    r.relayout(s);
-                });
+                app.reader.toggle_furniture(&app.corpus);
+                app.with_reader(|r, s| r.relayout(s));
                 app.message = Some(
                     if app.reader.fold_furniture {
                         "furniture folded"
@@ -478,7 +610,7 @@ pub fn update(app: &mut App, action: Action) -> Vec<Effect> {
                     app.reader.search = None;
                     app.with_reader(|r, s| r.relayout(s));
                 } else {
-                    app.set_focus(Pane::Timeline);
+                    app.set_focus(Pane::List);
                 }
             }
             _ => {}

@@ -2,14 +2,16 @@
 
 use crossterm::event::{KeyCode, KeyEvent, KeyEventKind, KeyModifiers};
 
-use crate::app::{Action, Mode, Pane};
+use crate::app::{Action, Mode, View};
 
 /// Where a binding applies.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Context {
     /// Both panes.
     Panes,
-    Timeline,
+    /// The list pane, whatever it shows.
+    Lists,
+    Quotes,
     Reader,
     /// While typing a search.
     Prompt,
@@ -19,7 +21,8 @@ impl Context {
     pub fn title(self) -> &'static str {
         match self {
             Context::Panes => "Everywhere",
-            Context::Timeline => "Timeline",
+            Context::Lists => "Lists (timeline, quotes, speakers)",
+            Context::Quotes => "Quotes",
             Context::Reader => "Reader",
             Context::Prompt => "Search prompt",
         }
@@ -29,9 +32,10 @@ impl Context {
         matches!(
             (self, mode),
             (Context::Prompt, Mode::Prompt)
-                | (Context::Panes, Mode::Pane(_) | Mode::Overlay)
-                | (Context::Timeline, Mode::Pane(Pane::Timeline))
-                | (Context::Reader, Mode::Pane(Pane::Reader))
+                | (Context::Panes, Mode::List(_) | Mode::Reader | Mode::Overlay)
+                | (Context::Lists, Mode::List(_))
+                | (Context::Quotes, Mode::List(View::Quotes))
+                | (Context::Reader, Mode::Reader)
         )
     }
 }
@@ -82,7 +86,7 @@ const fn bind(
     }
 }
 
-use Context::{Panes, Reader, Timeline};
+use Context::{Lists, Panes, Quotes, Reader};
 
 /// The keymap. Earlier entries win when a key is bound twice in overlapping contexts.
 pub const BINDINGS: &[Binding] = &[
@@ -137,10 +141,46 @@ pub const BINDINGS: &[Binding] = &[
         "switch pane back",
     ),
     bind(
-        Timeline,
+        Panes,
+        &[ch('1'), ch('T')],
+        Action::ShowView(View::Timeline),
+        "the timeline: every source in date order",
+    ),
+    bind(
+        Panes,
+        &[ch('2'), ch('Q')],
+        Action::ShowView(View::Quotes),
+        "the quotes: every quotation, with speaker and source",
+    ),
+    bind(
+        Panes,
+        &[ch('3'), ch('S')],
+        Action::ShowView(View::Speakers),
+        "the speakers: everyone quoted, most quoted first",
+    ),
+    bind(
+        Lists,
         &[key(KeyCode::Enter), ch('l'), key(KeyCode::Right)],
         Action::Open,
-        "open the selected source in the reader",
+        "open: the source, or the quote highlighted in its source; a speaker's quotes",
+    ),
+    bind(
+        Lists,
+        &[ch('s')],
+        Action::ToggleSort,
+        "order: oldest/newest first · by date/speaker/source · most quoted/by name",
+    ),
+    bind(
+        Quotes,
+        &[ch('y')],
+        Action::CopyQuote,
+        "copy the quote: “text” (Speaker, Outlet, “Title”, date, url)",
+    ),
+    bind(
+        Quotes,
+        &[key(KeyCode::Esc)],
+        Action::Back,
+        "back to every speaker's quotes",
     ),
     bind(
         Panes,
@@ -172,7 +212,7 @@ pub const BINDINGS: &[Binding] = &[
         Reader,
         &[ch('y')],
         Action::CopyParagraph,
-        "copy the paragraph at the cursor, with its citation",
+        "copy the paragraph at the cursor with its citation (the highlighted quote when on it)",
     ),
     bind(
         Panes,
@@ -185,12 +225,6 @@ pub const BINDINGS: &[Binding] = &[
         &[ch('o')],
         Action::OpenUrl,
         "open the source's url in the browser",
-    ),
-    bind(
-        Timeline,
-        &[ch('s')],
-        Action::ToggleSort,
-        "flip oldest / newest first",
     ),
     bind(
         Panes,
@@ -302,7 +336,8 @@ pub fn help_sections() -> Vec<(&'static str, Vec<(String, &'static str)>)> {
     let mut sections: Vec<(&'static str, Vec<(String, &'static str)>)> = Vec::new();
     for context in [
         Context::Panes,
-        Context::Timeline,
+        Context::Lists,
+        Context::Quotes,
         Context::Reader,
         Context::Prompt,
     ] {
@@ -331,7 +366,7 @@ mod tests {
 
     #[test]
     fn vim_keys_and_arrows_both_move() {
-        let timeline = Mode::Pane(Pane::Timeline);
+        let timeline = Mode::List(View::Timeline);
         assert_eq!(
             press(KeyCode::Char('j'), KeyModifiers::NONE, timeline),
             Some(Action::MoveDown)
@@ -352,7 +387,7 @@ mod tests {
 
     #[test]
     fn contexts_choose_between_bindings_of_one_key() {
-        let reader = Mode::Pane(Pane::Reader);
+        let reader = Mode::Reader;
         assert_eq!(
             press(KeyCode::Char('y'), KeyModifiers::NONE, reader),
             Some(Action::CopyParagraph)
@@ -361,7 +396,7 @@ mod tests {
             press(
                 KeyCode::Char('y'),
                 KeyModifiers::NONE,
-                Mode::Pane(Pane::Timeline)
+                Mode::List(View::Timeline)
             ),
             Some(Action::CopyCitation)
         );

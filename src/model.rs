@@ -21,6 +21,44 @@ pub struct Skipped {
     pub reason: String,
 }
 
+/// Quote `quote` of source `source`: a quote of the corpus in eight bytes, so that the quote
+/// lists of a large corpus stay small.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub struct QuoteRef {
+    pub source: u32,
+    pub quote: u32,
+}
+
+/// A speaker (`None`: the quotes no speaker was found for) and how often they are quoted.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SpeakerCount {
+    pub name: Option<String>,
+    pub quotes: usize,
+    pub sources: usize,
+    /// Their quote in the earliest source.
+    pub first: QuoteRef,
+}
+
+impl SpeakerCount {
+    /// Most quoted first, then by name; the unattributed last.
+    pub fn most_quoted_first(a: &SpeakerCount, b: &SpeakerCount) -> std::cmp::Ordering {
+        a.name
+            .is_none()
+            .cmp(&b.name.is_none())
+            .then(b.quotes.cmp(&a.quotes))
+            .then_with(|| a.name.cmp(&b.name))
+    }
+
+    /// Alphabetical, ignoring case; the unattributed last.
+    pub fn by_name(a: &SpeakerCount, b: &SpeakerCount) -> std::cmp::Ordering {
+        let key = |s: &SpeakerCount| s.name.as_deref().map(str::to_lowercase);
+        a.name
+            .is_none()
+            .cmp(&b.name.is_none())
+            .then_with(|| key(a).cmp(&key(b)))
+    }
+}
+
 /// Everything that was opened.
 #[derive(Debug, Default)]
 pub struct Corpus {
@@ -142,6 +180,59 @@ impl Corpus {
             .par_iter_mut()
             .for_each(|s| s.quotes = quotes::extract(s));
         quotes::link_across(&mut self.sources);
+    }
+
+    /// Every quote of the corpus, source by source in text order.
+    pub fn quote_refs(&self) -> Vec<QuoteRef> {
+        self.sources
+            .iter()
+            .enumerate()
+            .flat_map(|(si, s)| {
+                (0..s.quotes.len()).map(move |qi| QuoteRef {
+                    source: si as u32,
+                    quote: qi as u32,
+                })
+            })
+            .collect()
+    }
+
+    pub fn quote(&self, r: QuoteRef) -> (&Source, &quotes::Quote) {
+        let source = &self.sources[r.source as usize];
+        (source, &source.quotes[r.quote as usize])
+    }
+
+    /// Each speaker with their number of quotes and of sources, most quoted first (then by
+    /// name); the unattributed quotes last, as a speaker of their own.
+    pub fn speakers(&self) -> Vec<SpeakerCount> {
+        // Each speaker's count, and the last source counted for them.
+        let mut by_name: HashMap<Option<&str>, (SpeakerCount, usize)> = HashMap::new();
+        for si in self.by_date() {
+            let s = &self.sources[si];
+            for (qi, q) in s.quotes.iter().enumerate() {
+                let name = q.speaker.as_deref();
+                let here = QuoteRef {
+                    source: si as u32,
+                    quote: qi as u32,
+                };
+                let (entry, last) = by_name.entry(name).or_insert_with(|| {
+                    let count = SpeakerCount {
+                        name: name.map(str::to_string),
+                        quotes: 0,
+                        sources: 0,
+                        first: here,
+                    };
+                    (count, usize::MAX)
+                });
+                entry.quotes += 1;
+                if *last != si {
+                    entry.sources += 1;
+                    *last = si;
+                }
+            }
+        }
+        let mut out: Vec<SpeakerCount> = by_name.into_values().map(|(c, _)| c).collect();
+        out.sort_by(SpeakerCount::most_quoted_first);
+        out
     }
 
     /// The earliest dated source among `source` and `others`; `None` when none is dated.

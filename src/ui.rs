@@ -1,9 +1,9 @@
 //! Drawing: one function per pane. Each reads the state and never changes it.
 
+mod list;
 mod overlay;
 mod reader;
 mod status;
-mod timeline;
 
 use ratatui::Frame;
 use ratatui::layout::Rect;
@@ -29,8 +29,8 @@ pub fn draw(frame: &mut Frame, app: &App) {
         );
         return;
     }
-    if let Some(area) = app.panes.timeline {
-        timeline::draw(frame, app, rect(area));
+    if let Some(area) = app.panes.list {
+        list::draw(frame, app, rect(area));
     }
     if let Some(area) = app.panes.reader {
         reader::draw(frame, app, rect(area));
@@ -85,6 +85,21 @@ pub(crate) mod theme {
             .bg(Color::Magenta)
             .fg(Color::White)
             .add_modifier(Modifier::BOLD)
+    }
+    /// Quoted words in the reader.
+    pub fn quote() -> Style {
+        Style::new().fg(Color::LightCyan)
+    }
+    /// The quote the quotes view points at.
+    pub fn focused_quote() -> Style {
+        Style::new()
+            .bg(Color::Cyan)
+            .fg(Color::Black)
+            .add_modifier(Modifier::BOLD)
+    }
+    /// Who said it.
+    pub fn speaker() -> Style {
+        Style::new().fg(Color::LightMagenta)
     }
     pub fn status() -> Style {
         Style::new().bg(Color::Rgb(30, 30, 46)).fg(Color::Gray)

@@ -1,5 +1,7 @@
 //! Everything the user (or the terminal) can ask of the explorer, as named actions.
 
+use super::View;
+
 /// A named action. Keys, mouse events and resizes all become one of these before they touch
 /// the state, so "which key does what" is data (see `keymap`) and testable without a terminal.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -27,6 +29,10 @@ pub enum Action {
     PrevParagraph,
     OpenUrl,
     CopyCitation,
+    /// Copy a quote with its citation.
+    CopyQuote,
+    /// Show a view in the list pane.
+    ShowView(View),
     CopyParagraph,
     ToggleFurniture,
     ToggleSort,

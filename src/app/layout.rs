@@ -40,7 +40,7 @@ pub const SIDE_BY_SIDE_WIDTH: u16 = 70;
 /// The panes for a terminal of `width` x `height`.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 pub struct Panes {
-    pub timeline: Option<Area>,
+    pub list: Option<Area>,
     pub reader: Option<Area>,
     pub status: Area,
     pub too_small: bool,
@@ -66,12 +66,12 @@ pub fn panes(width: u16, height: u16, focus: Pane) -> Panes {
         height: 1,
     };
     if width < SIDE_BY_SIDE_WIDTH {
-        let (timeline, reader) = match focus {
-            Pane::Timeline => (Some(body), None),
+        let (list, reader) = match focus {
+            Pane::List => (Some(body), None),
             Pane::Reader => (None, Some(body)),
         };
         return Panes {
-            timeline,
+            list,
             reader,
             status,
             too_small: false,
@@ -79,7 +79,7 @@ pub fn panes(width: u16, height: u16, focus: Pane) -> Panes {
     }
     let left = (width * 2 / 5).clamp(30, 72);
     Panes {
-        timeline: Some(Area {
+        list: Some(Area {
             width: left,
             ..body
         }),
@@ -99,11 +99,11 @@ mod tests {
 
     #[test]
     fn wide_terminals_split_narrow_ones_show_the_focused_pane() {
-        let p = panes(200, 50, Pane::Timeline);
-        assert_eq!(p.timeline.unwrap().width + p.reader.unwrap().width, 200);
+        let p = panes(200, 50, Pane::List);
+        assert_eq!(p.list.unwrap().width + p.reader.unwrap().width, 200);
         assert_eq!(p.status.y, 49);
         let p = panes(40, 12, Pane::Reader);
-        assert!(p.timeline.is_none());
+        assert!(p.list.is_none());
         assert_eq!(p.reader.unwrap().width, 40);
         assert!(panes(10, 3, Pane::Reader).too_small);
         assert!(panes(1, 1, Pane::Reader).too_small);

@@ -9,7 +9,7 @@ use std::collections::HashMap;
 use std::ops::Range;
 
 use crate::model::date::DateKind;
-use crate::model::{ParagraphKind, Source};
+use crate::model::{Corpus, ParagraphKind, Source};
 
 /// What a reader item is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -28,6 +28,8 @@ pub enum ItemKind {
     Folded {
         count: usize,
     },
+    /// Who said the quotes that begin in the paragraph above.
+    QuoteNote,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -65,6 +67,14 @@ pub struct Match {
     pub range: Range<usize>,
 }
 
+/// Part of quote `quote` of the source: bytes `range` of item `item`'s text.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct QuoteMark {
+    pub item: usize,
+    pub range: Range<usize>,
+    pub quote: usize,
+}
+
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Search {
     pub query: String,
@@ -81,6 +91,10 @@ pub struct Reader {
     pub cursor: Option<usize>,
     pub fold_furniture: bool,
     pub search: Option<Search>,
+    /// The quotes, in item order.
+    pub quote_marks: Vec<QuoteMark>,
+    /// The quote the quotes view pointed at, highlighted above the others.
+    pub focused_quote: Option<usize>,
     /// Text columns (without the gutter) and rows of the visible window.
     pub width: usize,
     pub height: usize,
@@ -128,17 +142,22 @@ pub fn wrap_ranges(text: &str, width: usize) -> Vec<Range<usize>> {
 }
 
 impl Reader {
-    /// Open `source` (index `index` of the corpus) at the top.
-    pub fn open(&mut self, index: usize, source: &Source) {
+    /// Open source `index` of the corpus at the top.
+    pub fn open(&mut self, index: usize, corpus: &Corpus) {
         self.source = Some(index);
         self.search = None;
+        self.focused_quote = None;
         self.top = Anchor::default();
-        self.rebuild_items(source);
+        self.rebuild_items(corpus);
         self.cursor = self.first_paragraph_from(0);
     }
 
-    /// Header items and one item per paragraph (furniture folded into runs when asked).
-    fn rebuild_items(&mut self, source: &Source) {
+    /// Header items and one item per paragraph (furniture folded into runs when asked), each
+    /// paragraph where quotes begin followed by a note of who said them.
+    fn rebuild_items(&mut self, corpus: &Corpus) {
+        let Some(source) = self.source.map(|i| &corpus.sources[i]) else {
+            return;
+        };
         let mut items = Vec::with_capacity(source.paragraphs.len() + 6);
         let (title, untitled) = source.display_title(200);
         items.push(Item::own(
@@ -185,6 +204,20 @@ impl Reader {
         if let Some(last) = items.last_mut() {
             last.gap_after = true;
         }
+        // (paragraph, quote, range) for every part of every quote, in paragraph order.
+        let mut parts: Vec<(usize, usize, Range<usize>)> = source
+            .quotes
+            .iter()
+            .enumerate()
+            .flat_map(|(qi, q)| {
+                q.parts
+                    .iter()
+                    .map(move |p| (p.paragraph, qi, p.range.clone()))
+            })
+            .collect();
+        parts.sort_by_key(|(p, q, r)| (*p, r.start, *q));
+        let mut parts = parts.into_iter().peekable();
+        let mut marks = Vec::new();
         let mut folded = 0;
         for (index, p) in source.paragraphs.iter().enumerate() {
             if self.fold_furniture && p.is_furniture() {
@@ -195,6 +228,7 @@ impl Reader {
                 items.push(fold_item(folded));
                 folded = 0;
             }
+            let item = items.len();
             items.push(Item {
                 kind: ItemKind::Paragraph {
                     index,
@@ -203,21 +237,44 @@ impl Reader {
                 own_text: String::new(),
                 gap_after: true,
             });
+            let mut starting = Vec::new();
+            while let Some((paragraph, quote, range)) = parts.next_if(|(p, ..)| *p <= index) {
+                if paragraph < index {
+                    // In a folded paragraph: quotes are content, so this does not happen.
+                    continue;
+                }
+                if source.quotes[quote].parts[0].paragraph == index {
+                    starting.push(quote);
+                }
+                marks.push(QuoteMark { item, range, quote });
+            }
+            if !starting.is_empty() {
+                items[item].gap_after = false;
+                items.push(Item::own(
+                    ItemKind::QuoteNote,
+                    quote_note(corpus, source, &starting),
+                    true,
+                ));
+            }
         }
         if folded > 0 {
             items.push(fold_item(folded));
         }
         self.items = items;
+        self.quote_marks = marks;
         self.gutter = digits(source.paragraphs.len()) + 1;
         self.cache.clear();
     }
 
     /// Fold or unfold furniture, keeping the same paragraph in view.
-    pub fn toggle_furniture(&mut self, source: &Source) {
+    pub fn toggle_furniture(&mut self, corpus: &Corpus) {
+        let Some(source) = self.source.map(|i| &corpus.sources[i]) else {
+            return;
+        };
         let keep = self.paragraph_near(self.top.item);
         let cursor = self.cursor.and_then(|c| self.paragraph_index(c));
         self.fold_furniture = !self.fold_furniture;
-        self.rebuild_items(source);
+        self.rebuild_items(corpus);
         self.top = Anchor {
             item: keep.and_then(|p| self.item_of_paragraph(p)).unwrap_or(0),
             line: 0,
@@ -412,6 +469,18 @@ impl Reader {
         self.relayout(source);
     }
 
+    /// Scroll to quote `quote` of the open source, highlight it and put the cursor on it.
+    pub fn show_quote(&mut self, quote: usize, source: &Source) {
+        self.focused_quote = Some(quote);
+        let Some(mark) = self.quote_marks.iter().find(|m| m.quote == quote).cloned() else {
+            self.relayout(source);
+            return;
+        };
+        self.cursor = Some(mark.item);
+        let line = self.line_of(mark.item, mark.range.start, source);
+        self.bring_line_into_view(mark.item, line, source);
+    }
+
     /// Which wrapped line of `item` holds byte `offset`.
     fn line_of(&mut self, item: usize, offset: usize, source: &Source) -> usize {
         let lines = self.wrapped(item, source);
@@ -531,6 +600,44 @@ impl Reader {
         let line = self.line_of(m.item, m.range.start, source);
         self.bring_line_into_view(m.item, line, source);
     }
+}
+
+/// `❝ Winston Peters (says) · Mahuta? (said) · also in 002_b4c3d2`: the speakers of the
+/// quotes that begin in a paragraph (`?` marks an unsure attribution), and the other sources
+/// that report them.
+fn quote_note(corpus: &Corpus, source: &Source, quotes: &[usize]) -> String {
+    let mut who: Vec<String> = Vec::new();
+    let mut also: Vec<&str> = Vec::new();
+    for &qi in quotes {
+        let q = &source.quotes[qi];
+        let mut label = q
+            .speaker_label()
+            .unwrap_or_else(|| "speaker unknown".to_string());
+        if let Some(cue) = &q.cue {
+            label.push_str(&format!(" ({cue})"));
+        }
+        if !who.contains(&label) {
+            who.push(label);
+        }
+        for &other in &q.also_in {
+            let id = corpus.sources[other].id.as_str();
+            if !also.contains(&id) {
+                also.push(id);
+            }
+        }
+    }
+    let mut note = format!("❝ {}", who.join(" · "));
+    if !also.is_empty() {
+        const SHOWN: usize = 3;
+        note.push_str(&format!(
+            " · also in {}",
+            also[..also.len().min(SHOWN)].join(", ")
+        ));
+        if also.len() > SHOWN {
+            note.push_str(&format!(" and {} more", also.len() - SHOWN));
+        }
+    }
+    note
 }
 
 fn fold_item(count: usize) -> Item {

@@ -64,7 +64,29 @@ impl Quote {
         }
         out
     }
+
+    /// `“text” (Speaker, Outlet, “Title”, date, url)`: the quote as a user pastes it.
+    pub fn citation(&self, source: &Source) -> String {
+        let speaker = self.speaker.as_deref().unwrap_or("unattributed");
+        // The comma that hands over to "he said" does not belong in a citation.
+        let text = self.text(source);
+        let text = text.trim_end_matches([',', ';', ':']);
+        format!("“{text}” ({speaker}, {})", source.citation())
+    }
+
+    /// The speaker, `?`-marked when the attribution is unsure; `None` when unknown.
+    pub fn speaker_label(&self) -> Option<String> {
+        let name = self.speaker.as_deref()?;
+        Some(if self.confidence < UNSURE_BELOW {
+            format!("{name}?")
+        } else {
+            name.to_string()
+        })
+    }
 }
+
+/// Attributions below this confidence are shown as uncertain.
+pub const UNSURE_BELOW: f32 = 0.5;
 
 /// Reporting verbs and phrases, as they are written.
 const CUES: &[&str] = &[

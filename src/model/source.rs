@@ -164,6 +164,16 @@ impl Source {
         })
     }
 
+    /// `“Title”, Outlet, 2024-04-04, https://...`: what a reader needs to find the source.
+    pub fn citation(&self) -> String {
+        let (title, _) = self.display_title(120);
+        let mut parts = vec![format!("“{title}”")];
+        parts.extend(self.outlet.clone());
+        parts.extend(self.date.as_ref().map(|d| d.stamp.to_string()));
+        parts.extend(self.url.clone());
+        parts.join(", ")
+    }
+
     /// The title, or the first words (the id when there are none) marked as untitled.
     pub fn display_title(&self, max_chars: usize) -> (String, bool) {
         match &self.title {

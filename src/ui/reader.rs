@@ -77,6 +77,7 @@ fn render_row<'a>(reader: &'a Reader, source: &'a Source, row: &Row, focused: bo
         }
         ItemKind::Meta => theme::dim(),
         ItemKind::Folded { .. } => theme::dim().add_modifier(Modifier::ITALIC),
+        ItemKind::QuoteNote => theme::speaker().add_modifier(Modifier::ITALIC),
         ItemKind::Paragraph {
             kind: ParagraphKind::Heading(_),
             ..
@@ -96,7 +97,8 @@ fn render_row<'a>(reader: &'a Reader, source: &'a Source, row: &Row, focused: bo
     Line::from(spans)
 }
 
-/// The spans of `text[range]`, with search matches picked out.
+/// The spans of `text[range]`: quotes picked out (the focused one more), search matches over
+/// them.
 fn highlighted<'a>(
     reader: &Reader,
     item: usize,
@@ -104,37 +106,113 @@ fn highlighted<'a>(
     range: Range<usize>,
     style: Style,
 ) -> Vec<Span<'a>> {
-    let mut spans = Vec::new();
-    let mut at = range.start;
+    // Layers of (range, style), later ones drawn over earlier ones.
+    let mut layers: Vec<(Range<usize>, Style)> = Vec::new();
+    // Marks and matches are in item order: find this item's with a binary search.
+    let from = reader.quote_marks.partition_point(|m| m.item < item);
+    for m in reader.quote_marks[from..]
+        .iter()
+        .take_while(|m| m.item == item)
+    {
+        let focused = reader.focused_quote == Some(m.quote);
+        layers.push((
+            m.range.clone(),
+            if focused {
+                theme::focused_quote()
+            } else {
+                style.patch(theme::quote())
+            },
+        ));
+    }
     if let Some(search) = &reader.search {
-        // Matches are in item order: find this item's with a binary search.
         let from = search.matches.partition_point(|m| m.item < item);
         for (n, m) in search.matches[from..]
             .iter()
             .enumerate()
             .take_while(|(_, m)| m.item == item)
         {
-            let (start, end) = (m.range.start.max(range.start), m.range.end.min(range.end));
-            if start >= end {
-                continue;
-            }
-            if start > at {
-                spans.push(Span::styled(cell_text(&text[at..start]), style));
-            }
             let current = from + n == search.current;
-            spans.push(Span::styled(
-                cell_text(&text[start..end]),
+            layers.push((
+                m.range.clone(),
                 if current {
                     theme::current_match()
                 } else {
                     theme::matched()
                 },
             ));
-            at = end;
         }
     }
-    if at < range.end {
-        spans.push(Span::styled(cell_text(&text[at..range.end]), style));
+    layered(text, range, style, &layers)
+}
+
+/// Split `text[range]` into spans at every layer boundary; each piece takes the style of the
+/// last layer covering it, or `base`.
+fn layered<'a>(
+    text: &'a str,
+    range: Range<usize>,
+    base: Style,
+    layers: &[(Range<usize>, Style)],
+) -> Vec<Span<'a>> {
+    let mut cuts: Vec<usize> = vec![range.start, range.end];
+    for (r, _) in layers {
+        cuts.extend([r.start, r.end].into_iter().filter(|c| range.contains(c)));
     }
-    spans
+    cuts.sort_unstable();
+    cuts.dedup();
+    cuts.windows(2)
+        .filter(|w| text.is_char_boundary(w[0]) && text.is_char_boundary(w[1]))
+        .map(|w| {
+            let style = layers
+                .iter()
+                .rev()
+                .find(|(r, _)| r.start <= w[0] && w[1] <= r.end)
+                .map_or(base, |(_, s)| *s);
+            Span::styled(cell_text(&text[w[0]..w[1]]), style)
+        })
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn layers_split_the_line_and_the_last_one_wins() {
+        let text = "he said “we must” today";
+        let quote = Style::new().fg(ratatui::style::Color::Cyan);
+        let hit = Style::new().fg(ratatui::style::Color::Red);
+        let open = text.find('“').unwrap();
+        let close = text.find(" today").unwrap();
+        let must = text.find("must").unwrap();
+        let spans = layered(
+            text,
+            0..text.len(),
+            Style::new(),
+            &[(open..close, quote), (must - 1..must + 3, hit)],
+        );
+        let pieces: Vec<(&str, Style)> = spans
+            .iter()
+            .map(|s| (s.content.as_ref(), s.style))
+            .collect();
+        assert_eq!(
+            pieces,
+            vec![
+                ("he said ", Style::new()),
+                ("“we", quote),
+                (" mus", hit),
+                ("t”", quote),
+                (" today", Style::new()),
+            ]
+        );
+        let tail = layered(
+            text,
+            must..text.len(),
+            Style::new(),
+            &[(open..close, quote)],
+        );
+        assert_eq!(
+            tail[0].content, "must”",
+            "a layer begun on an earlier line still applies"
+        );
+    }
 }

@@ -7,7 +7,7 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
 
 use super::{cell_text, theme};
-use crate::app::{App, Pane};
+use crate::app::{App, Pane, View};
 
 pub fn draw(frame: &mut Frame, app: &App, area: Rect) {
     let corpus = &app.corpus;
@@ -27,9 +27,11 @@ pub fn draw(frame: &mut Frame, app: &App, area: Rect) {
         );
         return;
     }
-    let pane = match app.focus {
-        Pane::Timeline => "TIMELINE",
-        Pane::Reader => "READER",
+    let pane = match (app.focus, app.view) {
+        (Pane::List, View::Timeline) => "TIMELINE",
+        (Pane::List, View::Quotes) => "QUOTES",
+        (Pane::List, View::Speakers) => "SPEAKERS",
+        (Pane::Reader, _) => "READER",
     };
     spans.push(Span::styled(
         format!(" {pane} "),
@@ -46,9 +48,15 @@ pub fn draw(frame: &mut Frame, app: &App, area: Rect) {
     let right = match &app.message {
         Some(m) => Span::styled(format!(" · {m}"), Style::new().add_modifier(Modifier::BOLD)),
         None => Span::styled(
-            match app.focus {
-                Pane::Timeline => " · j/k move · Enter open · / search · ? help · q quit",
-                Pane::Reader => {
+            match (app.focus, app.view) {
+                (Pane::List, View::Timeline) => {
+                    " · j/k move · Enter open · 2 quotes · 3 speakers · / search · ? help · q quit"
+                }
+                (Pane::List, View::Quotes) => {
+                    " · Enter read it · s sort · y copy with citation · 1 timeline · ? help"
+                }
+                (Pane::List, View::Speakers) => " · Enter their quotes · s sort · ? help",
+                (Pane::Reader, _) => {
                     " · j/k scroll · {/} paragraph · / search · n/N match · y copy · ? help"
                 }
             },

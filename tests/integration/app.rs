@@ -2,7 +2,7 @@
 
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use dossier::app::reader::{ItemKind, Row};
-use dossier::app::{Action, App, Effect, Mode, Pane, update};
+use dossier::app::{Action, App, Effect, Mode, Pane, View, update};
 use dossier::keymap::action_for;
 use dossier::load::load_bundled;
 use dossier::model::{Corpus, Paragraph, ParagraphKind, Source};
@@ -66,11 +66,11 @@ fn timeline_moves_and_previews_in_date_order() {
     );
     press(&mut app, KeyCode::Down);
     press(&mut app, KeyCode::Char('G'));
-    assert_eq!(app.timeline.selected, 4);
+    assert_eq!(app.timeline.list.selected, 4);
     press(&mut app, KeyCode::Char('j'));
-    assert_eq!(app.timeline.selected, 4, "the end stays the end");
+    assert_eq!(app.timeline.list.selected, 4, "the end stays the end");
     press(&mut app, KeyCode::Home);
-    assert_eq!(app.timeline.selected, 0);
+    assert_eq!(app.timeline.list.selected, 0);
     press(&mut app, KeyCode::Char('s'));
     assert_eq!(
         selected_id(&app),
@@ -96,7 +96,7 @@ fn timeline_moves_and_previews_in_date_order() {
 fn enter_opens_the_reader_and_esc_steps_back() {
     let mut app = sample_app(120, 30);
     press(&mut app, KeyCode::Enter);
-    assert_eq!(app.mode(), Mode::Pane(Pane::Reader));
+    assert_eq!(app.mode(), Mode::Reader);
     let before = app.reader.top;
     press(&mut app, KeyCode::Char('j'));
     assert!(app.reader.top > before, "j scrolls the reader");
@@ -108,11 +108,11 @@ fn enter_opens_the_reader_and_esc_steps_back() {
     press(&mut app, KeyCode::Char('g'));
     assert!(visible_text(&app).starts_with("Security cooperation in challenging world"));
     press(&mut app, KeyCode::Esc);
-    assert_eq!(app.mode(), Mode::Pane(Pane::Timeline));
+    assert_eq!(app.mode(), Mode::List(View::Timeline));
     press(&mut app, KeyCode::Tab);
     assert_eq!(app.focus, Pane::Reader);
     press(&mut app, KeyCode::BackTab);
-    assert_eq!(app.focus, Pane::Timeline);
+    assert_eq!(app.focus, Pane::List);
 }
 
 #[test]
@@ -126,7 +126,7 @@ fn search_highlights_counts_and_steps_through_matches() {
     // 000 says NATO six times; smart case finds them all.
     assert_eq!(search.matches.len(), 6);
     press(&mut app, KeyCode::Enter);
-    assert_eq!(app.mode(), Mode::Pane(Pane::Reader));
+    assert_eq!(app.mode(), Mode::Reader);
     let first = app.reader.search.as_ref().unwrap().current;
     press(&mut app, KeyCode::Char('n'));
     assert_eq!(app.reader.search.as_ref().unwrap().current, first + 1);
@@ -216,7 +216,7 @@ fn help_and_skipped_overlays_open_and_close() {
     press(&mut app, KeyCode::Char('q'));
     assert_eq!(
         app.mode(),
-        Mode::Pane(Pane::Timeline),
+        Mode::List(View::Timeline),
         "q closes help before it quits"
     );
     assert!(!app.quit);
@@ -240,8 +240,8 @@ fn mouse_wheel_scrolls_the_pane_under_the_pointer_and_a_click_selects() {
         },
     );
     assert!(app.reader.top > before);
-    assert_eq!(app.timeline.selected, 0, "the timeline did not move");
-    let timeline = app.panes.timeline.unwrap();
+    assert_eq!(app.timeline.list.selected, 0, "the timeline did not move");
+    let timeline = app.panes.list.unwrap();
     update(
         &mut app,
         Action::Click {
@@ -249,7 +249,7 @@ fn mouse_wheel_scrolls_the_pane_under_the_pointer_and_a_click_selects() {
             row: timeline.y + 3,
         },
     );
-    assert_eq!(app.timeline.selected, 2);
+    assert_eq!(app.timeline.list.selected, 2);
     update(
         &mut app,
         Action::Click {
@@ -363,4 +363,155 @@ fn a_million_lines_scroll_to_the_last_one() {
     type_text(&mut app, "line 999999");
     press(&mut app, KeyCode::Enter);
     assert!(visible_text(&app).contains("line 999999"));
+}
+
+/// The quote the quotes view selects: (source id, text, speaker).
+fn selected_quote(app: &App) -> (String, String, Option<String>) {
+    let (source, quote) = app.corpus.quote(app.quotes.selected().unwrap());
+    (source.id.clone(), quote.text(source), quote.speaker.clone())
+}
+
+#[test]
+fn the_quotes_view_lists_sorts_previews_opens_and_copies() {
+    let mut app = sample_app(120, 30);
+    press(&mut app, KeyCode::Char('Q'));
+    assert_eq!(app.mode(), Mode::List(View::Quotes));
+    assert_eq!(app.quotes.rows.len(), 19);
+    let first = selected_quote(&app);
+    assert!(
+        first.0.starts_with("000"),
+        "by date: 000 (2024-04-04) first"
+    );
+    press(&mut app, KeyCode::Char('j'));
+    let (id, text, speaker) = selected_quote(&app);
+    assert!(text.starts_with("Challenges to the international rules-based system"));
+    assert_eq!(speaker.as_deref(), Some("Winston Peters"));
+    // The reader previews it: its source, the quote highlighted and in view.
+    assert_eq!(app.open_source().unwrap().id, id);
+    let q = app.quotes.selected().unwrap().quote as usize;
+    assert_eq!(app.reader.focused_quote, Some(q));
+    assert!(visible_text(&app).contains("Challenges to the international"));
+
+    let Effect::Copy(citation) = &press(&mut app, KeyCode::Char('y'))[0] else {
+        panic!("y copies")
+    };
+    assert!(
+        citation.starts_with("“Challenges to the international rules-based system"),
+        "{citation}"
+    );
+    assert!(
+        citation.ends_with("must be prepared to do its part” (Winston Peters, “Security cooperation in challenging world”, beehive.govt.nz, 2024-04-04, https://www.beehive.govt.nz/release/security-cooperation-challenging-world)"),
+        "{citation}"
+    );
+
+    // Sorting keeps the selected quote selected.
+    press(&mut app, KeyCode::Char('s'));
+    assert_eq!(app.message.as_deref(), Some("quotes by speaker"));
+    assert_eq!(selected_quote(&app).1, text);
+    press(&mut app, KeyCode::Char('g'));
+    assert_eq!(selected_quote(&app).2.as_deref(), Some("Diella"), "D first");
+    press(&mut app, KeyCode::Char('s'));
+    assert_eq!(app.message.as_deref(), Some("quotes by source"));
+    press(&mut app, KeyCode::Char('G'));
+    assert!(
+        selected_quote(&app).0.starts_with("003"),
+        "004 has no quotes"
+    );
+
+    // Enter reads it in the reader, where y copies the highlighted quote.
+    press(&mut app, KeyCode::Enter);
+    assert_eq!(app.mode(), Mode::Reader);
+    let Effect::Copy(copied) = &press(&mut app, KeyCode::Char('y'))[0] else {
+        panic!("y copies in the reader")
+    };
+    let (_, text, speaker) = selected_quote(&app);
+    assert!(copied.starts_with(&format!("“{}", &text[..40])), "{copied}");
+    assert!(
+        copied.contains(&format!("” ({}, “", speaker.unwrap())),
+        "{copied}"
+    );
+}
+
+#[test]
+fn the_speakers_list_counts_and_narrows_the_quotes() {
+    let mut app = sample_app(120, 30);
+    press(&mut app, KeyCode::Char('3'));
+    assert_eq!(app.mode(), Mode::List(View::Speakers));
+    let counts: Vec<(Option<&str>, usize)> = app
+        .speakers
+        .rows
+        .iter()
+        .map(|s| (s.name.as_deref(), s.quotes))
+        .collect();
+    assert_eq!(
+        counts,
+        vec![
+            (Some("Winston Peters"), 10),
+            (Some("Robert Patman"), 5),
+            (Some("Diella"), 2),
+            (Some("Mahuta"), 2)
+        ]
+    );
+    assert_eq!(app.speakers.rows[0].sources, 3);
+    press(&mut app, KeyCode::Char('s'));
+    assert_eq!(
+        app.speakers.selected().unwrap().name.as_deref(),
+        Some("Winston Peters")
+    );
+    assert_eq!(
+        app.speakers.rows[0].name.as_deref(),
+        Some("Diella"),
+        "by name"
+    );
+    press(&mut app, KeyCode::Char('k'));
+    assert_eq!(
+        app.speakers.selected().unwrap().name.as_deref(),
+        Some("Robert Patman")
+    );
+    press(&mut app, KeyCode::Enter);
+    assert_eq!(app.mode(), Mode::List(View::Quotes));
+    assert_eq!(app.quotes.rows.len(), 5);
+    assert!((0..5).all(|_| {
+        let ok = selected_quote(&app).2.as_deref() == Some("Robert Patman");
+        press(&mut app, KeyCode::Char('j'));
+        ok
+    }));
+    press(&mut app, KeyCode::Esc);
+    assert_eq!(app.quotes.rows.len(), 19, "Esc widens to every speaker");
+    assert_eq!(app.quotes.speaker, None);
+    press(&mut app, KeyCode::Char('1'));
+    assert_eq!(app.mode(), Mode::List(View::Timeline));
+}
+
+#[test]
+fn the_reader_notes_who_said_each_quote() {
+    let mut app = sample_app(120, 30);
+    let notes: Vec<String> = app
+        .reader
+        .items
+        .iter()
+        .enumerate()
+        .filter(|(_, i)| i.kind == ItemKind::QuoteNote)
+        .map(|(n, _)| {
+            app.reader
+                .item_text(n, app.open_source().unwrap())
+                .to_string()
+        })
+        .collect();
+    assert_eq!(notes.len(), 4, "{notes:?}");
+    assert!(
+        notes.iter().all(|n| n.contains("Winston Peters")),
+        "{notes:?}"
+    );
+    assert!(
+        notes.iter().any(|n| n.contains("also in 002")),
+        "the quote 002 repeats says so: {notes:?}"
+    );
+    // The cursor skips notes: it only stops on paragraphs.
+    press(&mut app, KeyCode::Enter);
+    for _ in 0..6 {
+        press(&mut app, KeyCode::Char('}'));
+        let cursor = app.reader.cursor.unwrap();
+        assert!(app.reader.paragraph_index(cursor).is_some());
+    }
 }

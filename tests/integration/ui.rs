@@ -49,6 +49,13 @@ fn state(name: &str, w: u16, h: u16) -> App {
         "help" => {
             press(&mut app, KeyCode::Char('?'));
         }
+        "quotes" => {
+            press(&mut app, KeyCode::Char('Q'));
+            press(&mut app, KeyCode::Char('j'));
+        }
+        "speakers" => {
+            press(&mut app, KeyCode::Char('3'));
+        }
         _ => unreachable!(),
     }
     app
@@ -56,7 +63,7 @@ fn state(name: &str, w: u16, h: u16) -> App {
 
 #[test]
 fn snapshots_of_every_view_at_three_sizes() {
-    for name in ["timeline", "reader", "search", "help"] {
+    for name in ["timeline", "reader", "search", "help", "quotes", "speakers"] {
         for (w, h) in SIZES {
             let app = state(name, w, h);
             insta::assert_snapshot!(format!("{name}_{w}x{h}"), screen_text(&render(&app)));
@@ -130,4 +137,29 @@ fn untrusted_text_reaches_the_screen_neutralised() {
         );
     }
     assert!(screen_text(&buffer).contains("Evil ␛]0;pwned␇ title"));
+}
+
+#[test]
+fn the_quote_picked_in_the_quotes_view_is_highlighted_in_the_reader() {
+    let app = state("quotes", 120, 40);
+    let buffer = render(&app);
+    let reader = app.panes.reader.unwrap();
+    let focused: String = buffer
+        .content()
+        .iter()
+        .enumerate()
+        .filter(|(i, c)| (*i as u16 % 120) >= reader.x && c.bg == Color::Cyan)
+        .map(|(_, c)| c.symbol())
+        .collect();
+    assert!(
+        focused.starts_with("Challenges to the international"),
+        "{focused}"
+    );
+    assert!(focused.ends_with("prepared to do its part,"), "{focused}");
+    let others = buffer
+        .content()
+        .iter()
+        .filter(|c| c.fg == Color::LightCyan)
+        .count();
+    assert!(others > 100, "the other quotes are coloured: {others}");
 }

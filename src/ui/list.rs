@@ -1,0 +1,217 @@
+//! The list pane: the timeline, the quotes or the speakers, with the views as tabs in its
+//! border.
+
+use ratatui::Frame;
+use ratatui::layout::Rect;
+use ratatui::style::{Modifier, Style};
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, Paragraph};
+
+use super::{cell_text, theme};
+use crate::app::{App, Pane, View};
+use crate::model::quotes::QuoteKind;
+use crate::model::{QuoteRef, Source, SpeakerCount};
+
+/// Columns of the outlet.
+const OUTLET_WIDTH: usize = 12;
+/// Columns of the speaker in the quotes view.
+const SPEAKER_WIDTH: usize = 18;
+
+pub fn draw(frame: &mut Frame, app: &App, area: Rect) {
+    let focused = app.focus == Pane::List;
+    let (list, len, about) = match app.view {
+        View::Timeline => {
+            let t = &app.timeline;
+            let order = if t.newest_first {
+                "newest first"
+            } else {
+                "oldest first"
+            };
+            (
+                &t.list,
+                t.order.len(),
+                format!("{} sources · {order}", t.order.len()),
+            )
+        }
+        View::Quotes => {
+            let q = &app.quotes;
+            let mut about = format!("{} quotes · {}", q.rows.len(), q.sort.name());
+            if let Some(speaker) = &q.speaker {
+                about.push_str(&format!(
+                    " · {} (Esc: everyone)",
+                    speaker.as_deref().unwrap_or("unattributed")
+                ));
+            }
+            (&q.list, q.rows.len(), about)
+        }
+        View::Speakers => {
+            let s = &app.speakers;
+            let order = if s.by_name {
+                "by name"
+            } else {
+                "most quoted first"
+            };
+            (
+                &s.list,
+                s.rows.len(),
+                format!("{} speakers · {order}", s.rows.len()),
+            )
+        }
+    };
+    // Every view named when they fit; else the other views by their key alone.
+    let full: usize = View::ALL.iter().map(|v| v.name().len() + 3).sum::<usize>() + 1;
+    let named = |view: View| view == app.view || full + 2 <= area.width as usize;
+    let mut tabs = vec![Span::raw(" ")];
+    for (n, view) in View::ALL.into_iter().enumerate() {
+        let label = if named(view) {
+            format!("{} {}", n + 1, view.name())
+        } else {
+            format!("{}", n + 1)
+        };
+        tabs.push(if view == app.view {
+            Span::styled(
+                label,
+                Style::new().add_modifier(Modifier::BOLD | Modifier::REVERSED),
+            )
+        } else {
+            Span::styled(label, theme::dim())
+        });
+        tabs.push(Span::raw(" "));
+    }
+    let block = Block::bordered()
+        .border_style(theme::border(focused))
+        .title(Line::from(tabs))
+        .title_bottom(Line::from(format!(" {} ", cell_text(&about))));
+    let inner = block.inner(area);
+    frame.render_widget(block, area);
+    let width = inner.width as usize;
+    // Only the visible window is laid out and handed to ratatui.
+    let lines: Vec<Line> = list
+        .visible(len)
+        .map(|pos| {
+            let line = match app.view {
+                View::Timeline => source_row(&app.corpus.sources[app.timeline.order[pos]], width),
+                View::Quotes => quote_row(app, app.quotes.rows[pos], width),
+                View::Speakers => speaker_row(&app.speakers.rows[pos]),
+            };
+            if pos == list.selected {
+                line.patch_style(theme::selected(focused))
+            } else {
+                line
+            }
+        })
+        .collect();
+    if lines.is_empty() {
+        let empty = match app.view {
+            View::Timeline => "no sources",
+            View::Quotes | View::Speakers => "no quotations found",
+        };
+        frame.render_widget(Paragraph::new(Line::styled(empty, theme::dim())), inner);
+        return;
+    }
+    frame.render_widget(Paragraph::new(lines), inner);
+}
+
+/// `2024-04-04 beehive.govt.nz Security cooperation...`; undated rows say so, untitled ones
+/// show their first words, dimmed.
+fn source_row(source: &Source, width: usize) -> Line<'static> {
+    let date = source.date.as_ref().map(|d| {
+        let iso = d.stamp.to_string();
+        // Times belong in the reader; the list is cut to the day.
+        iso.get(..10).unwrap_or(&iso).to_string()
+    });
+    let mut spans = vec![
+        // Room for the marker of inferred dates.
+        Span::raw(" "),
+        match date {
+            Some(d) => Span::styled(format!("{d:<10}"), theme::date()),
+            None => Span::styled(format!("{:<10}", "undated"), theme::dim()),
+        },
+        Span::raw(" "),
+    ];
+    if width >= 44 {
+        let outlet = source.outlet.as_deref().unwrap_or("");
+        let outlet: String = outlet.chars().take(OUTLET_WIDTH).collect();
+        spans.push(Span::styled(
+            format!("{outlet:<OUTLET_WIDTH$} "),
+            theme::outlet(),
+        ));
+    }
+    if width >= 30 {
+        spans.push(match source.quotes.len() {
+            0 => Span::raw("    "),
+            n => Span::styled(format!("{:>3}❞", n.min(999)), theme::speaker()),
+        });
+        spans.push(Span::raw(" "));
+    }
+    let (title, untitled) = source.display_title(200);
+    let style = if untitled {
+        theme::dim().add_modifier(Modifier::ITALIC)
+    } else {
+        Style::new()
+    };
+    spans.push(Span::styled(cell_text(&title).into_owned(), style));
+    Line::from(spans)
+}
+
+/// `2024-04-04 Winston Peters     “New Zealand must be prepared…”`: partial quotes in italics,
+/// unsure speakers with `?`, unknown ones as `—`.
+fn quote_row(app: &App, r: QuoteRef, width: usize) -> Line<'static> {
+    let (source, quote) = app.corpus.quote(r);
+    let date = source
+        .date
+        .as_ref()
+        .map(|d| d.stamp.to_string().chars().take(10).collect::<String>());
+    let mut spans = vec![
+        Span::raw(" "),
+        match date {
+            Some(d) => Span::styled(format!("{d:<10}"), theme::date()),
+            None => Span::styled(format!("{:<10}", "undated"), theme::dim()),
+        },
+        Span::raw(" "),
+    ];
+    let speaker_width = SPEAKER_WIDTH.min(width / 3);
+    let speaker: String = quote
+        .speaker_label()
+        .unwrap_or_else(|| "—".to_string())
+        .chars()
+        .take(speaker_width)
+        .collect();
+    spans.push(Span::styled(
+        format!("{speaker:<speaker_width$} "),
+        if quote.speaker.is_some() {
+            theme::speaker()
+        } else {
+            theme::dim()
+        },
+    ));
+    let text = format!("“{}”", quote.text(source));
+    let style = match quote.kind {
+        QuoteKind::Direct => Style::new(),
+        QuoteKind::Partial => Style::new().add_modifier(Modifier::ITALIC),
+    };
+    // More than fits is cut by the frame; cutting here keeps long quotes cheap.
+    let text: String = text.chars().take(width).collect();
+    spans.push(Span::styled(cell_text(&text).into_owned(), style));
+    Line::from(spans)
+}
+
+/// `   12  Winston Peters · 3 sources`.
+fn speaker_row(speaker: &SpeakerCount) -> Line<'static> {
+    let (name, style) = match &speaker.name {
+        Some(n) => (cell_text(n).into_owned(), theme::speaker()),
+        None => (
+            "unattributed".to_string(),
+            theme::dim().add_modifier(Modifier::ITALIC),
+        ),
+    };
+    let sources = match speaker.sources {
+        1 => "1 source".to_string(),
+        n => format!("{n} sources"),
+    };
+    Line::from(vec![
+        Span::raw(format!(" {:>5}  ", speaker.quotes)),
+        Span::styled(name, style),
+        Span::styled(format!(" · {sources}"), theme::dim()),
+    ])
+}
