@@ -1,5 +1,5 @@
 //! Loading speed: the bundled sample, hostile front matter, and (when ../shared/corpora is
-//! present) the 33,584 scoop-nz releases. Run with `cargo bench --bench load`.
+//! present) the 33,584 scoop-nz releases and their quotes. Run with `cargo bench --bench load`.
 
 use criterion::{Criterion, criterion_group, criterion_main};
 use std::hint::black_box;
@@ -64,6 +64,11 @@ fn bench_load(c: &mut Criterion) {
                     &LoadOptions::default(),
                 ))
             })
+        });
+        // Quotes are found once the sources are loaded (the explorer and `dossier quotes`).
+        let mut corpus = load_paths(std::slice::from_ref(&dir), &LoadOptions::default());
+        group.bench_function("find quotes in 33,584 releases", |b| {
+            b.iter(|| corpus.find_quotes())
         });
         group.finish();
     } else {

@@ -1,14 +1,18 @@
 //! Score quotation extraction against PolNeAR (brat annotations of attribution relations).
 //!
 //! ```sh
-//! cargo run --release --example score_quotes -- ../shared/corpora/polnear/dev
+//! cargo run --release --example score_quotes -- ../shared/corpora/polnear/dev [--misses]
 //! ```
 //!
 //! Gold: the direct-quote subset, attribution Contents that (trimmed) start and end with a quote
 //! mark, from one annotator's `.ann` per article. Span recall: gold quotes that one of ours
 //! matches (word F1 >= 0.8 after dropping marks and punctuation). Span precision: our quotes
 //! whose words lie (>= 80%) inside some gold Content span, quoted or not: PolNeAR annotates
-//! every attribution, so a quote outside all of them is a false positive. Speaker accuracy, on
+//! every attribution, so a quote outside all of them is a false positive. Word overlap (as
+//! Citron's content overlap F1, with words for tokens): the share of gold quote words that our
+//! quotes inside it cover, and the share of our quote words inside gold Contents; it gives
+//! partial credit where PolNeAR splits a quote we keep whole, or joins `“A,” he said. “B.”`
+//! into one Content where we find two quotes. Speaker accuracy, on
 //! matched pairs whose gold Source is a name: our speaker shares a word with the gold Source.
 
 use std::collections::{BTreeMap, HashSet};
@@ -130,8 +134,11 @@ fn read_gold(ann: &Path, chars: &[char]) -> Vec<Gold> {
 }
 
 fn main() {
+    // `--misses` prints every gold quote not found and every wrong speaker.
+    let show_misses = std::env::args().any(|a| a == "--misses");
     let split = std::env::args()
-        .nth(1)
+        .skip(1)
+        .find(|a| !a.starts_with("--"))
         .map(PathBuf::from)
         .unwrap_or_else(|| PathBuf::from("../shared/corpora/polnear/dev"));
     let mut entries: Vec<PathBuf> = std::fs::read_dir(split.join("text"))
@@ -151,6 +158,8 @@ fn main() {
     };
     let (mut gold_quoted, mut recalled, mut ours, mut precise) = (0usize, 0usize, 0usize, 0usize);
     let (mut speaker_checked, mut speaker_right, mut pronoun_gold) = (0usize, 0usize, 0usize);
+    let (mut overlap_ours_words, mut overlap_ours_inside) = (0usize, 0.0f64);
+    let (mut overlap_gold_words, mut overlap_gold_covered) = (0usize, 0.0f64);
     let pronouns = ["he", "she", "they", "i", "we", "it", "you"];
     for path in entries {
         let stem = path.file_stem().unwrap().to_string_lossy().to_string();
@@ -185,13 +194,32 @@ fn main() {
             if gold.iter().any(|g| contained(w, &g.content) >= 0.8) {
                 precise += 1;
             }
+            // Overlap: the share of our words inside the attribution Content that holds most.
+            let best = gold
+                .iter()
+                .map(|g| contained(w, &g.content))
+                .fold(0.0, f64::max);
+            overlap_ours_words += w.len();
+            overlap_ours_inside += best * w.len() as f64;
         }
         for g in gold.iter().filter(|g| g.quoted) {
             gold_quoted += 1;
+            // Overlap: the share of the gold quote's words that our quotes inside it cover
+            // (PolNeAR splits or joins quotes where we may not).
+            let inside: Vec<String> = found
+                .iter()
+                .filter(|(w, _, _)| contained(w, &g.content) >= 0.5)
+                .flat_map(|(w, _, _)| w.iter().cloned())
+                .collect();
+            overlap_gold_words += g.content.len();
+            overlap_gold_covered += contained(&g.content, &inside) * g.content.len() as f64;
             let best = found
                 .iter()
                 .max_by(|a, b| word_f1(&a.0, &g.content).total_cmp(&word_f1(&b.0, &g.content)));
             let Some((w, speaker, _)) = best.filter(|b| word_f1(&b.0, &g.content) >= 0.8) else {
+                if show_misses {
+                    println!("span miss {stem}: {}", g.content.join(" "));
+                }
                 continue;
             };
             let _ = w;
@@ -205,6 +233,13 @@ fn main() {
             let ours_words = speaker.as_deref().map(words).unwrap_or_default();
             if ours_words.iter().any(|w| gold_words.contains(w)) {
                 speaker_right += 1;
+            } else if show_misses {
+                println!(
+                    "speaker miss {stem}: gold {:?}, ours {:?}: {}",
+                    g.source,
+                    speaker,
+                    g.content.join(" ")
+                );
             }
         }
     }
@@ -217,6 +252,14 @@ fn main() {
         p,
         r,
         2.0 * p * r / (p + r).max(f64::EPSILON)
+    );
+    let (op, or) = (
+        overlap_ours_inside / overlap_ours_words.max(1) as f64,
+        overlap_gold_covered / overlap_gold_words.max(1) as f64,
+    );
+    println!(
+        "word overlap precision {op:.3}  recall {or:.3}  F1 {:.3}",
+        2.0 * op * or / (op + or).max(f64::EPSILON)
     );
     println!(
         "speaker accuracy {:.3} on {speaker_checked} matched quotes with a named gold source ({pronoun_gold} with a pronoun source not scored)",

@@ -772,12 +772,19 @@ fn leading_attribution(after: &str) -> Option<(String, String)> {
         return Some((name, w[0].1.to_lowercase()));
     }
     // `X says`: the cue within the first few words, and only name words before it.
-    let cue_at = w.iter().take(8).position(|(_, word)| is_cue(word))?;
+    let Some(cue_at) = w.iter().take(8).position(|(_, word)| is_cue(word)) else {
+        return any_verb_attribution(a, &w);
+    };
     let subject = &a[..w[cue_at].0.start];
     let subject = subject.trim().trim_end_matches(',').trim();
     if subject.is_empty() || subject.contains(['.', ';']) {
         return None;
     }
+    // `Ramos, 58, told AFP`: the name before an appositive.
+    let subject = match subject.split_once(',') {
+        Some((name, _)) if name_run_end(name).is_some_and(|n| n == name.trim()) => name.trim(),
+        _ => subject,
+    };
     let lower = subject.to_lowercase();
     if PRONOUNS.contains(&lower.as_str())
         || lower.starts_with("the ")
@@ -786,6 +793,35 @@ fn leading_attribution(after: &str) -> Option<(String, String)> {
         return Some((subject.to_string(), w[cue_at].1.to_lowercase()));
     }
     None
+}
+
+/// `“…,” Trump barked.`: right after a quote, a name (or pronoun) of at most four words and a
+/// verb in the past or present (`-ed`, `-s`) that is not on the list of cues.
+fn any_verb_attribution(after: &str, w: &[(Range<usize>, &str)]) -> Option<(String, String)> {
+    let is_subject_word = |word: &str| word.chars().next().is_some_and(char::is_uppercase);
+    let pronoun = PRONOUNS.contains(&w[0].1.to_lowercase().as_str());
+    let name_len = if pronoun {
+        1
+    } else {
+        w.iter()
+            .take(5)
+            .take_while(|(_, x)| is_subject_word(x))
+            .count()
+    };
+    if name_len == 0 || name_len > 4 {
+        return None;
+    }
+    let (verb_range, verb) = w.get(name_len)?;
+    let gap = &after[w[name_len - 1].0.end..verb_range.start];
+    let is_verb = verb.chars().all(|c| c.is_lowercase())
+        && verb.len() > 3
+        && (verb.ends_with("ed") || verb.ends_with('s'))
+        && !matches!(*verb, "has" | "was" | "does" | "is" | "needed" | "wanted");
+    if !is_verb || !gap.trim().is_empty() {
+        return None;
+    }
+    let subject = after[..w[name_len - 1].0.end].trim();
+    Some((subject.to_string(), verb.to_string()))
 }
 
 /// A name right after a cue: `Professor Jim Metson, Deputy Vice-Chancellor` → `Professor Jim Metson`.
@@ -952,6 +988,38 @@ impl<'a> NameBook<'a> {
     }
 }
 
+/// The name at the end of what the rules took for one: after the last comma, quote mark or
+/// bracket (`CTU Secretary, Sam Huggard` → `Sam Huggard`, `1990’s,” Ross Wilson` → `Ross
+/// Wilson`), from its last run of capitalised words and particles (`as art historian Rémi
+/// Labrusse` → `Rémi Labrusse`, `van de Molen` stays). `None` when no name is left.
+fn clean_name(raw: &str) -> Option<String> {
+    let tail = raw
+        .rsplit([',', ';', ':', '(', ')', '“', '”', '"', '`', '‘'])
+        .next()
+        .unwrap_or(raw);
+    // A closing single quote before a space ends a quotation, not a name (`O’Neill` stays).
+    let tail = tail.rsplit("’ ").next().unwrap_or(tail);
+    let tail = tail.rsplit("' ").next().unwrap_or(tail);
+    let words: Vec<&str> = tail.split_whitespace().collect();
+    let mut start = words.len();
+    while start > 0 {
+        let w = words[start - 1];
+        let capital = w.chars().next().is_some_and(char::is_uppercase);
+        if capital || (is_particle(w) && start < words.len()) {
+            start -= 1;
+        } else {
+            break;
+        }
+    }
+    let name = words[start..].join(" ");
+    let name = name.trim_matches(|c: char| !c.is_alphanumeric());
+    // `I` and `We` are the speaker's own voice, not a name.
+    if name.is_empty() || matches!(name, "I" | "We") {
+        return None;
+    }
+    Some(name.to_string())
+}
+
 /// Drop titles and roles: `Foreign Minister Winston Peters` → `Winston Peters`,
 /// `Co-leader Dr Russel Norman` → `Russel Norman`. The name is what follows the last title.
 fn strip_titles(name: &str) -> Option<String> {
@@ -990,7 +1058,7 @@ fn attribute(
             return (lower.contains("minister") && names.ministers.len() == 1)
                 .then(|| (names.ministers[0].clone(), 0.7));
         }
-        let stripped = strip_titles(raw)?;
+        let stripped = strip_titles(&clean_name(raw)?)?;
         Some((names.fullest(&stripped), 0.95))
     };
     // After the quote.
@@ -1180,6 +1248,28 @@ impl std::hash::Hasher for IdentityHasher {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn names_are_cleaned_of_what_the_rules_took_along() {
+        let clean = |s: &str| clean_name(s);
+        assert_eq!(
+            clean("CTU Secretary, Sam Huggard").as_deref(),
+            Some("Sam Huggard")
+        );
+        assert_eq!(
+            clean("1990’s,” Ross Wilson").as_deref(),
+            Some("Ross Wilson")
+        );
+        assert_eq!(clean("’ Robertson").as_deref(), Some("Robertson"));
+        assert_eq!(
+            clean("as art historian Rémi Labrusse").as_deref(),
+            Some("Rémi Labrusse")
+        );
+        assert_eq!(clean("van de Molen").as_deref(), Some("van de Molen"));
+        assert_eq!(clean("John O’Neill").as_deref(), Some("John O’Neill"));
+        assert_eq!(clean("Well, I"), None);
+        assert_eq!(clean("said"), None);
+    }
 
     fn spans(text: &str) -> Vec<&str> {
         scan(text).iter().map(|s| &text[s.start..s.end]).collect()
