@@ -8,6 +8,7 @@ use std::time::Duration;
 
 use dossier::load::{LoadOptions, load_bundled, load_paths};
 use dossier::model::front_matter;
+use dossier::model::shared::SharedIndex;
 
 fn corpus_dir(name: &str) -> Option<PathBuf> {
     let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR"))
@@ -69,6 +70,15 @@ fn bench_load(c: &mut Criterion) {
         let mut corpus = load_paths(std::slice::from_ref(&dir), &LoadOptions::default());
         group.bench_function("find quotes in 33,584 releases", |b| {
             b.iter(|| corpus.find_quotes())
+        });
+        // Shared passages: the corpus index, then the related sources of one release.
+        group.bench_function("build the shared-passage index", |b| {
+            b.iter(|| black_box(SharedIndex::build(&corpus.sources)))
+        });
+        let index = SharedIndex::build(&corpus.sources);
+        let one = corpus.sources.len() / 2;
+        group.bench_function("related sources of one release", |b| {
+            b.iter(|| black_box(index.related(&corpus.sources, one)))
         });
         group.finish();
     } else {

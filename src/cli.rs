@@ -61,6 +61,28 @@ pub enum Command {
         #[arg(long)]
         json: bool,
     },
+    /// The passages two sources share (verbatim, near-verbatim, phrase), strongest first.
+    Compare {
+        /// Id (or unique prefix) of the first source.
+        a: String,
+        /// Id (or unique prefix) of the second source.
+        b: String,
+        #[command(flatten)]
+        corpus: CorpusArgs,
+        /// Print JSON Lines, one object per passage.
+        #[arg(long)]
+        json: bool,
+    },
+    /// The sources that share passages with SOURCE, most related first.
+    Related {
+        /// Id of the source, or any unique prefix of it or of its file name.
+        source: String,
+        #[command(flatten)]
+        corpus: CorpusArgs,
+        /// Print JSON Lines, one object per related source.
+        #[arg(long)]
+        json: bool,
+    },
     /// Print one source: its metadata and cleaned paragraphs with their original line numbers.
     Show {
         /// Id of the source, or any unique prefix of it or of its file name.

@@ -6,6 +6,7 @@ use std::io::{self, Write};
 
 use crate::model::date::{DateKind, Precision};
 use crate::model::quotes::QuoteKind;
+use crate::model::shared::{self, SharedIndex, Tier};
 use crate::model::{Corpus, Furniture, ParagraphKind, Person, Source};
 
 /// A row of `dossier sources --json`.
@@ -263,6 +264,135 @@ pub fn quotes(
                     s.id, row.line, text
                 )?;
             }
+        }
+    }
+    Ok(())
+}
+
+/// One side of a shared passage.
+#[derive(Serialize)]
+pub struct PassageSide<'a> {
+    pub source: &'a str,
+    /// 1-based line of the original file where the passage starts.
+    pub line: u32,
+    pub text: String,
+}
+
+/// A row of `dossier compare --json`.
+#[derive(Serialize)]
+pub struct PassageRow<'a> {
+    pub tier: Tier,
+    /// Words matched one to one.
+    pub tokens: usize,
+    pub a: PassageSide<'a>,
+    pub b: PassageSide<'a>,
+}
+
+/// `dossier compare A B`: shared passages, strongest first.
+pub fn compare(
+    corpus: &Corpus,
+    index: &SharedIndex,
+    a: usize,
+    b: usize,
+    json: bool,
+    out: &mut dyn Write,
+) -> io::Result<()> {
+    let (sa, sb) = (&corpus.sources[a], &corpus.sources[b]);
+    let (ta, tb) = (shared::tokens(sa), shared::tokens(sb));
+    for p in shared::compare(&ta, &tb, index) {
+        let (la, xa) = shared::passage_text(sa, &ta, p.a.clone());
+        let (lb, xb) = shared::passage_text(sb, &tb, p.b.clone());
+        let row = PassageRow {
+            tier: p.tier,
+            tokens: p.matched,
+            a: PassageSide {
+                source: &sa.id,
+                line: la,
+                text: xa,
+            },
+            b: PassageSide {
+                source: &sb.id,
+                line: lb,
+                text: xb,
+            },
+        };
+        if json {
+            json_line(out, &row)?;
+        } else {
+            writeln!(
+                out,
+                "{} · {} words\n  {}:{}  {}\n  {}:{}  {}",
+                p.tier.name(),
+                p.matched,
+                sa.id,
+                la,
+                row.a.text,
+                sb.id,
+                lb,
+                row.b.text
+            )?;
+        }
+    }
+    Ok(())
+}
+
+/// A row of `dossier related --json`.
+#[derive(Serialize)]
+pub struct RelatedRow<'a> {
+    pub source: &'a str,
+    pub related: &'a str,
+    pub tier: Tier,
+    pub shared_tokens: usize,
+    pub share_source: f32,
+    pub share_related: f32,
+    /// Id of the earlier of the two (the likely origin); null when either is undated or both
+    /// have the same date.
+    pub earlier: Option<&'a str>,
+}
+
+/// `dossier related SOURCE`: sources sharing passages with it, most related first.
+pub fn related(
+    corpus: &Corpus,
+    index: &SharedIndex,
+    source: usize,
+    json: bool,
+    out: &mut dyn Write,
+) -> io::Result<()> {
+    let me = &corpus.sources[source];
+    let round = |x: f32| (x * 1000.0).round() / 1000.0;
+    for r in index.related(&corpus.sources, source) {
+        let other = &corpus.sources[r.source];
+        let earlier = match (&me.date, &other.date) {
+            (Some(x), Some(y)) if x.stamp < y.stamp => Some(me.id.as_str()),
+            (Some(x), Some(y)) if y.stamp < x.stamp => Some(other.id.as_str()),
+            _ => None,
+        };
+        let row = RelatedRow {
+            source: &me.id,
+            related: &other.id,
+            tier: r.strongest,
+            shared_tokens: r.shared_tokens,
+            share_source: round(r.share_source),
+            share_related: round(r.share_related),
+            earlier,
+        };
+        if json {
+            json_line(out, &row)?;
+        } else {
+            let earlier = match earlier {
+                Some(e) if e == me.id => "  · this one is earlier",
+                Some(_) => "  · that one is earlier",
+                None => "",
+            };
+            writeln!(
+                out,
+                "{}\n    {} · {} words · {:.1}% of this · {:.1}% of that{earlier}",
+                other.id,
+                r.strongest.name(),
+                r.shared_tokens,
+                r.share_source * 100.0,
+                r.share_related * 100.0,
+            )?;
         }
     }
     Ok(())

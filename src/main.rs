@@ -9,6 +9,7 @@ use std::process::ExitCode;
 use dossier::cli::{Cli, Command, CorpusArgs};
 use dossier::load::{self, LoadOptions};
 use dossier::model::Corpus;
+use dossier::model::shared::SharedIndex;
 use dossier::{commands, tui};
 
 /// How a run failed, and so which exit code it gets.
@@ -73,6 +74,25 @@ fn run(cli: Cli) -> Result<(), Failure> {
             let mut corpus = open(&corpus)?;
             corpus.find_quotes();
             commands::quotes(&corpus, speaker.as_deref(), json, &mut out)
+        }
+        Some(Command::Compare { a, b, corpus, json }) => {
+            let corpus = open(&corpus)?;
+            let resolve = |q: &str| corpus.resolve(q).map_err(|e| Failure::Usage(e.to_string()));
+            let (a, b) = (resolve(&a)?, resolve(&b)?);
+            let index = SharedIndex::build(&corpus.sources);
+            commands::compare(&corpus, &index, a, b, json, &mut out)
+        }
+        Some(Command::Related {
+            source,
+            corpus,
+            json,
+        }) => {
+            let corpus = open(&corpus)?;
+            let source = corpus
+                .resolve(&source)
+                .map_err(|e| Failure::Usage(e.to_string()))?;
+            let index = SharedIndex::build(&corpus.sources);
+            commands::related(&corpus, &index, source, json, &mut out)
         }
         Some(Command::Show {
             source,

@@ -8,6 +8,7 @@ pub mod ingest;
 pub mod markup;
 pub mod quotes;
 pub mod sanitize;
+pub mod shared;
 pub mod source;
 
 pub use source::{Furniture, Paragraph, ParagraphKind, Person, PersonRole, Source};

@@ -118,6 +118,8 @@ fn every_subcommand_has_help() {
         &["sources", "--help"],
         &["show", "--help"],
         &["quotes", "--help"],
+        &["compare", "--help"],
+        &["related", "--help"],
     ] {
         let o = dossier(sub);
         assert!(o.status.success());
@@ -190,4 +192,72 @@ fn quotes_json_lists_quotations_with_speakers_and_links() {
     assert_eq!(fragment["earliest"], "000_c913cf1023a538cf");
     let o = dossier(&["quotes", "--json", "--speaker", "patman"]);
     assert_eq!(json_lines(&o).len(), 5);
+}
+
+#[test]
+fn compare_and_related_find_the_passages_the_sample_shares() {
+    let passages = |a: &str, b: &str| json_lines(&dossier(&["compare", a, b, "--json"]));
+    let strong = |rows: &[serde_json::Value]| -> Vec<String> {
+        rows.iter()
+            .filter(|r| r["tier"] != "phrase")
+            .map(|r| r["a"]["text"].as_str().unwrap().to_string())
+            .collect()
+    };
+    let rows = passages("000", "001");
+    assert_eq!(rows[0]["tier"], "verbatim", "{rows:?}");
+    assert!(
+        rows[0]["a"]["text"]
+            .as_str()
+            .unwrap()
+            .starts_with("While in Brussels, Mr Peters also had bilateral meetings")
+    );
+    assert!(
+        rows[0]["b"]["text"]
+            .as_str()
+            .unwrap()
+            .starts_with("While in Brussels, Peters also had")
+    );
+    assert!(
+        rows[0]["b"]["text"]
+            .as_str()
+            .unwrap()
+            .ends_with("the United Kingdom and the European Commission")
+    );
+    assert_eq!(rows[0]["a"]["line"], 23);
+    assert_eq!(rows[0]["a"]["source"], "000_c913cf1023a538cf");
+
+    let rows = passages("000", "002");
+    assert!(strong(&rows).contains(&"New Zealand must be prepared to do its part".to_string()));
+
+    let rows = passages("002", "004");
+    let near = strong(&rows);
+    assert!(
+        near.iter().any(
+            |t| t.starts_with("one of N.A.T.O.’s partners in the Indo-Pacific region")
+                && t.ends_with("the Republic of Korea")
+        ),
+        "despite N.A.T.O. and `along with`: {near:?}"
+    );
+    for (a, b) in [("001", "003"), ("001", "004"), ("002", "003")] {
+        assert!(
+            strong(&passages(a, b)).is_empty(),
+            "{a} and {b} share nothing strong"
+        );
+    }
+
+    let related = json_lines(&dossier(&["related", "000", "--json"]));
+    let ids: Vec<&str> = related
+        .iter()
+        .map(|r| r["related"].as_str().unwrap())
+        .collect();
+    assert_eq!(&ids[..2], ["001_508e187d9efd2fdc", "002_f514365add965c11"]);
+    assert_eq!(related[0]["shared_tokens"], 26);
+    assert_eq!(
+        related[0]["earlier"],
+        serde_json::Value::Null,
+        "001 is undated"
+    );
+    let related = json_lines(&dossier(&["related", "002", "--json"]));
+    assert_eq!(related[0]["related"], "004_62a5ab54de7c5f0b");
+    assert_eq!(related[0]["tier"], "verbatim");
 }

@@ -1,0 +1,598 @@
+//! Passages two sources share, verbatim or nearly, and the sources each one shares them with.
+//!
+//! Words are compared normalised: case, punctuation and quote marks dropped, dotted acronyms
+//! joined (`N.A.T.O.` = `NATO`), honorifics skipped (`Mr Peters` = `Peters`), UK spellings
+//! mapped to US ones (`defence` = `defense`). Two sources are aligned from the five-word
+//! sequences they share (seeds), joined along a diagonal, then bridged over small gaps
+//! (`together with` / `along with`). Passages are weighed by the rarity of their words, so a
+//! stock phrase weighs far less than real copying, and sequences found in many sources
+//! (boilerplate) seed nothing.
+//!
+//! Across the corpus, each source is fingerprinted by winnowing (the smallest hash of every
+//! window of [`WINDOW`] seeds), which finds every shared run of at least
+//! `SEED + WINDOW - 1` words while keeping about a third of the seeds.
+
+use std::collections::HashMap;
+use std::ops::Range;
+
+use super::Source;
+
+/// Words per seed.
+pub const SEED: usize = 5;
+/// Seeds per winnowing window.
+const WINDOW: usize = 4;
+/// Words of a gap bridged inside a passage (`together with` / `along with`).
+const GAP: usize = 4;
+/// Fewest words of a strong (verbatim or near-verbatim) passage.
+const STRONG_WORDS: usize = 8;
+
+/// A word of a source's content: where it is and what it compares as.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Token {
+    pub paragraph: u32,
+    /// Bytes of the word in its paragraph's text.
+    pub start: u32,
+    pub end: u32,
+    /// Hash of the normalised word.
+    pub key: u64,
+}
+
+/// Honorifics skipped when comparing: `Mr Peters` matches `Peters`.
+const HONORIFICS: &[&str] = &["mr", "mrs", "ms", "dr", "rt", "hon", "sir", "dame"];
+
+/// UK spellings compared as their US forms.
+const SPELLINGS: &[(&str, &str)] = &[
+    ("defence", "defense"),
+    ("offence", "offense"),
+    ("licence", "license"),
+    ("organisation", "organization"),
+    ("organisations", "organizations"),
+    ("programme", "program"),
+    ("programmes", "programs"),
+    ("centre", "center"),
+    ("labour", "labor"),
+    ("favour", "favor"),
+    ("honour", "honor"),
+    ("behaviour", "behavior"),
+    ("neighbour", "neighbor"),
+    ("neighbours", "neighbors"),
+    ("recognise", "recognize"),
+    ("recognised", "recognized"),
+    ("emphasise", "emphasize"),
+    ("realise", "realize"),
+    ("analyse", "analyze"),
+    ("travelled", "traveled"),
+    ("modernisation", "modernization"),
+    ("prioritise", "prioritize"),
+];
+
+const FNV_OFFSET: u64 = 0xcbf2_9ce4_8422_2325;
+const FNV_PRIME: u64 = 0x0100_0000_01b3;
+
+/// FNV-1a over the lowercased letters and digits of `word`: no allocation per word.
+fn folded_hash(word: &str) -> Option<u64> {
+    let mut h = FNV_OFFSET;
+    let mut any = false;
+    for c in word.chars() {
+        if c.is_ascii() {
+            if c.is_ascii_alphanumeric() {
+                h = (h ^ u64::from(c.to_ascii_lowercase() as u8)).wrapping_mul(FNV_PRIME);
+                any = true;
+            }
+        } else if c.is_alphanumeric() {
+            for l in c.to_lowercase() {
+                let mut buf = [0u8; 4];
+                for b in l.encode_utf8(&mut buf).bytes() {
+                    h = (h ^ u64::from(b)).wrapping_mul(FNV_PRIME);
+                }
+            }
+            any = true;
+        }
+    }
+    any.then_some(h)
+}
+
+/// Hashes of the honorifics, and of the UK spellings with their US forms.
+struct Folds {
+    honorifics: Vec<u64>,
+    spellings: Vec<(u64, u64)>,
+}
+
+fn folds() -> &'static Folds {
+    static FOLDS: std::sync::OnceLock<Folds> = std::sync::OnceLock::new();
+    FOLDS.get_or_init(|| Folds {
+        honorifics: HONORIFICS.iter().filter_map(|w| folded_hash(w)).collect(),
+        spellings: SPELLINGS
+            .iter()
+            .filter_map(|(uk, us)| Some((folded_hash(uk)?, folded_hash(us)?)))
+            .collect(),
+    })
+}
+
+/// The words of `source`'s content paragraphs (furniture is not compared).
+pub fn tokens(source: &Source) -> Vec<Token> {
+    let f = folds();
+    let mut out = Vec::with_capacity(source.words);
+    for (index, (p, text)) in source.paragraphs_with_text().enumerate() {
+        if !p.is_content() {
+            continue;
+        }
+        // One pass: the word's bounds and its folded hash together. Apostrophes and dots
+        // inside a word keep it whole (`N.A.T.O.`, `Zealand’s`); a hyphen splits
+        // (`rules-based` matches `rules based`).
+        let mut start: Option<usize> = None;
+        let mut end = 0;
+        let mut h = FNV_OFFSET;
+        let push = |start: usize, end: usize, h: u64, out: &mut Vec<Token>| {
+            if f.honorifics.contains(&h) {
+                return;
+            }
+            let key = f
+                .spellings
+                .iter()
+                .find(|(uk, _)| *uk == h)
+                .map_or(h, |(_, us)| *us);
+            out.push(Token {
+                paragraph: index as u32,
+                start: start as u32,
+                end: end as u32,
+                key,
+            });
+        };
+        for (i, c) in text.char_indices() {
+            if c.is_ascii_alphanumeric() {
+                start.get_or_insert(i);
+                h = (h ^ u64::from(c.to_ascii_lowercase() as u8)).wrapping_mul(FNV_PRIME);
+                end = i + 1;
+            } else if !c.is_ascii() && c.is_alphanumeric() {
+                start.get_or_insert(i);
+                for l in c.to_lowercase() {
+                    let mut buf = [0u8; 4];
+                    for b in l.encode_utf8(&mut buf).bytes() {
+                        h = (h ^ u64::from(b)).wrapping_mul(FNV_PRIME);
+                    }
+                }
+                end = i + c.len_utf8();
+            } else if matches!(c, '\'' | '’' | '.') && start.is_some() {
+                // Inside a word, or trailing it: the word goes on, its end does not move.
+            } else if let Some(s) = start.take() {
+                push(s, end, h, &mut out);
+                h = FNV_OFFSET;
+            }
+        }
+        if let Some(s) = start {
+            push(s, end, h, &mut out);
+        }
+    }
+    out
+}
+
+/// The text of `tokens[range]` in `source`, from its first word to its last; a passage over
+/// several paragraphs joins them with one space. With the line its first word is on.
+pub fn passage_text(source: &Source, tokens: &[Token], range: Range<usize>) -> (u32, String) {
+    let Some(first) = tokens.get(range.start) else {
+        return (0, String::new());
+    };
+    let last = tokens[range.end.max(range.start + 1) - 1];
+    let mut parts = Vec::new();
+    for p in first.paragraph..=last.paragraph {
+        let text = source.paragraph_text(p as usize);
+        let from = if p == first.paragraph {
+            first.start as usize
+        } else {
+            0
+        };
+        let to = if p == last.paragraph {
+            last.end as usize
+        } else {
+            text.len()
+        };
+        if source.paragraphs[p as usize].is_content() {
+            parts.push(text[from..to].trim());
+        }
+    }
+    (
+        source.paragraphs[first.paragraph as usize].line,
+        parts.join(" "),
+    )
+}
+
+/// The hash of the seed (five words) starting at each position.
+fn seeds(tokens: &[Token]) -> Vec<u64> {
+    tokens
+        .windows(SEED)
+        .map(|w| {
+            w.iter().fold(0x9e37_79b9_7f4a_7c15_u64, |acc, t| {
+                (acc.rotate_left(21) ^ t.key).wrapping_mul(0xff51_afd7_ed55_8ccd)
+            })
+        })
+        .collect()
+}
+
+/// Winnowing: the smallest seed hash of every window of [`WINDOW`] seeds, each kept once.
+fn fingerprints(seeds: &[u64]) -> Vec<u64> {
+    let mut out: Vec<u64> = if seeds.len() < WINDOW {
+        seeds.to_vec()
+    } else {
+        seeds
+            .windows(WINDOW)
+            .map(|w| *w.iter().min().unwrap_or(&0))
+            .collect()
+    };
+    out.sort_unstable();
+    out.dedup();
+    out
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, serde::Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Tier {
+    /// The same words, in the same order.
+    Verbatim,
+    /// The same passage with small edits: a word changed, dropped or added here and there.
+    NearVerbatim,
+    /// A shorter run of shared words: a phrase, maybe a stock one.
+    Phrase,
+}
+
+impl Tier {
+    pub fn name(self) -> &'static str {
+        match self {
+            Tier::Verbatim => "verbatim",
+            Tier::NearVerbatim => "near-verbatim",
+            Tier::Phrase => "phrase",
+        }
+    }
+
+    pub fn is_strong(self) -> bool {
+        self != Tier::Phrase
+    }
+}
+
+/// A passage two sources share: token ranges of each.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Passage {
+    pub tier: Tier,
+    pub a: Range<usize>,
+    pub b: Range<usize>,
+    /// Words matched one to one (gaps excluded).
+    pub matched: usize,
+    /// Sum of the rarity of the matched words.
+    pub weight: f32,
+}
+
+/// How rare a word is in the corpus: `ln(sources / sources with it)`; 1 when unknown.
+pub trait Rarity {
+    fn rarity(&self, key: u64) -> f32;
+    /// Whether a seed is boilerplate: found in too many sources to mean copying.
+    fn is_common_seed(&self, seed: u64) -> bool;
+}
+
+/// Rarity when there is no corpus to compare with: every word weighs the same.
+pub struct Uniform;
+
+impl Rarity for Uniform {
+    fn rarity(&self, _: u64) -> f32 {
+        1.0
+    }
+    fn is_common_seed(&self, _: u64) -> bool {
+        false
+    }
+}
+
+/// A run of seeds on one diagonal: `a[a0..a1]` equals `b[b0..b1]`, word for word.
+#[derive(Debug, Clone, Copy)]
+struct Run {
+    a0: usize,
+    a1: usize,
+    b0: usize,
+    b1: usize,
+}
+
+/// The passages `a` and `b` share, strongest first, none overlapping another in either source.
+pub fn compare(a: &[Token], b: &[Token], rarity: &dyn Rarity) -> Vec<Passage> {
+    let (sa, sb) = (seeds(a), seeds(b));
+    let mut where_in_b: HashMap<u64, Vec<usize>> = HashMap::with_capacity(sb.len());
+    for (j, h) in sb.iter().enumerate() {
+        where_in_b.entry(*h).or_default().push(j);
+    }
+    // Seeds shared by both, as (diagonal, i, j).
+    let mut hits: Vec<(isize, usize, usize)> = Vec::new();
+    for (i, h) in sa.iter().enumerate() {
+        if rarity.is_common_seed(*h) {
+            continue;
+        }
+        for &j in where_in_b.get(h).into_iter().flatten() {
+            hits.push((j as isize - i as isize, i, j));
+        }
+    }
+    hits.sort_unstable();
+    // Runs: consecutive seeds on one diagonal, extended word by word at both ends.
+    let mut runs: Vec<Run> = Vec::new();
+    for &(d, i, j) in &hits {
+        if let Some(last) = runs.last_mut()
+            && last.b1 as isize - last.a1 as isize == d
+            && i <= last.a1
+        {
+            last.a1 = last.a1.max(i + SEED);
+            last.b1 = last.b1.max(j + SEED);
+            continue;
+        }
+        runs.push(Run {
+            a0: i,
+            a1: i + SEED,
+            b0: j,
+            b1: j + SEED,
+        });
+    }
+    for r in &mut runs {
+        while r.a0 > 0 && r.b0 > 0 && a[r.a0 - 1].key == b[r.b0 - 1].key {
+            r.a0 -= 1;
+            r.b0 -= 1;
+        }
+        while r.a1 < a.len() && r.b1 < b.len() && a[r.a1].key == b[r.b1].key {
+            r.a1 += 1;
+            r.b1 += 1;
+        }
+    }
+    runs.sort_by_key(|r| (r.a0, r.b0));
+    runs.dedup_by_key(|r| (r.a0, r.b0));
+    // Passages: runs in order in both sources, bridged over gaps of a few words.
+    let mut chains: Vec<Vec<Run>> = Vec::new();
+    for r in runs {
+        let joined = chains.iter_mut().rev().take(8).find(|c| {
+            let last = c[c.len() - 1];
+            r.a0 >= last.a1 && r.b0 >= last.b1 && r.a0 - last.a1 <= GAP && r.b0 - last.b1 <= GAP
+        });
+        match joined {
+            Some(c) => c.push(r),
+            None => chains.push(vec![r]),
+        }
+    }
+    let mut passages: Vec<Passage> = chains
+        .into_iter()
+        .map(|c| {
+            let (first, last) = (c[0], c[c.len() - 1]);
+            let matched: usize = c.iter().map(|r| r.a1 - r.a0).sum();
+            let weight: f32 = c
+                .iter()
+                .flat_map(|r| &a[r.a0..r.a1])
+                .map(|t| rarity.rarity(t.key))
+                .sum();
+            let (a_len, b_len) = (last.a1 - first.a0, last.b1 - first.b0);
+            let tier = if matched < STRONG_WORDS {
+                Tier::Phrase
+            } else if c.len() == 1 {
+                Tier::Verbatim
+            } else if matched * 4 >= a_len.max(b_len) * 3 {
+                Tier::NearVerbatim
+            } else {
+                Tier::Phrase
+            };
+            Passage {
+                tier,
+                a: first.a0..last.a1,
+                b: first.b0..last.b1,
+                matched,
+                weight,
+            }
+        })
+        .collect();
+    // One to one: a stretch of either source belongs to its heaviest passage.
+    passages.sort_by(|x, y| y.weight.total_cmp(&x.weight));
+    let mut kept: Vec<Passage> = Vec::new();
+    for p in passages {
+        let overlaps = kept.iter().any(|k| {
+            k.a.start < p.a.end && p.a.start < k.a.end || k.b.start < p.b.end && p.b.start < k.b.end
+        });
+        if !overlaps {
+            kept.push(p);
+        }
+    }
+    kept.sort_by(|x, y| x.tier.cmp(&y.tier).then(y.weight.total_cmp(&x.weight)));
+    kept
+}
+
+/// A source related to another by the passages they share.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Related {
+    pub source: usize,
+    /// Words of strong passages (all passages when none is strong).
+    pub shared_tokens: usize,
+    /// Share of each source's words inside those passages.
+    pub share_source: f32,
+    pub share_related: f32,
+    pub weight: f32,
+    pub strongest: Tier,
+}
+
+/// Buckets of the word counts.
+const WORD_BUCKETS: usize = 1 << 22;
+
+fn bucket(key: u64) -> usize {
+    (key >> 40) as usize & (WORD_BUCKETS - 1)
+}
+
+/// Every source's fingerprints, and how rare each word is: what finds related sources fast.
+#[derive(Debug, Default)]
+pub struct SharedIndex {
+    /// (fingerprint, source), sorted; boilerplate fingerprints dropped.
+    postings: Vec<(u64, u32)>,
+    /// Fingerprints found in more than [`SharedIndex::common_above`] sources.
+    common: std::collections::HashSet<u64>,
+    /// Sources each word is in, counted in buckets of its hash (a count-min sketch of one
+    /// row: a collision only makes a word look commoner, and with 4M buckets they are rare).
+    word_sources: Vec<u32>,
+    sources: usize,
+}
+
+impl SharedIndex {
+    /// A seed in more sources than this is boilerplate.
+    fn common_above(sources: usize) -> usize {
+        (sources / 500).max(3)
+    }
+
+    pub fn build(sources: &[Source]) -> SharedIndex {
+        use rayon::prelude::*;
+        use std::sync::atomic::{AtomicU32, Ordering};
+        // One pass over each source: its fingerprints go to the postings, its distinct words
+        // to the shared counts.
+        let counts: Vec<AtomicU32> = (0..WORD_BUCKETS).map(|_| AtomicU32::new(0)).collect();
+        let mut postings: Vec<(u64, u32)> = sources
+            .par_iter()
+            .enumerate()
+            .flat_map_iter(|(i, s)| {
+                let t = tokens(s);
+                let mut keys: Vec<u64> = t.iter().map(|t| t.key).collect();
+                keys.sort_unstable();
+                keys.dedup();
+                for k in keys {
+                    counts[bucket(k)].fetch_add(1, Ordering::Relaxed);
+                }
+                fingerprints(&seeds(&t))
+                    .into_iter()
+                    .map(move |h| (h, i as u32))
+            })
+            .collect();
+        let word_sources = counts.into_iter().map(AtomicU32::into_inner).collect();
+        postings.par_sort_unstable();
+        let limit = SharedIndex::common_above(sources.len());
+        let mut common = std::collections::HashSet::new();
+        let mut kept = Vec::new();
+        for group in postings.chunk_by(|x, y| x.0 == y.0) {
+            if group.len() > limit {
+                common.insert(group[0].0);
+            } else if group.len() > 1 {
+                // A fingerprint of one source relates it to nothing.
+                kept.extend_from_slice(group);
+            }
+        }
+        SharedIndex {
+            postings: kept,
+            common,
+            word_sources,
+            sources: sources.len(),
+        }
+    }
+
+    /// The sources sharing passages with source `index`, most shared first.
+    pub fn related(&self, sources: &[Source], index: usize) -> Vec<Related> {
+        let mine = tokens(&sources[index]);
+        let mut candidates: HashMap<u32, usize> = HashMap::new();
+        for f in fingerprints(&seeds(&mine)) {
+            let from = self.postings.partition_point(|p| p.0 < f);
+            for &(_, s) in self.postings[from..].iter().take_while(|p| p.0 == f) {
+                if s as usize != index {
+                    *candidates.entry(s).or_default() += 1;
+                }
+            }
+        }
+        let mut out: Vec<Related> = candidates
+            .into_keys()
+            .filter_map(|other| {
+                let other = other as usize;
+                let theirs = tokens(&sources[other]);
+                let passages = compare(&mine, &theirs, self);
+                let strongest = passages.first()?.tier;
+                let counted: Vec<&Passage> = passages
+                    .iter()
+                    .filter(|p| p.tier.is_strong() || !strongest.is_strong())
+                    .collect();
+                let in_a: usize = counted.iter().map(|p| p.a.len()).sum();
+                let in_b: usize = counted.iter().map(|p| p.b.len()).sum();
+                Some(Related {
+                    source: other,
+                    shared_tokens: counted.iter().map(|p| p.matched).sum(),
+                    share_source: in_a as f32 / mine.len().max(1) as f32,
+                    share_related: in_b as f32 / theirs.len().max(1) as f32,
+                    weight: counted.iter().map(|p| p.weight).sum(),
+                    strongest,
+                })
+            })
+            .collect();
+        out.sort_by(|x, y| {
+            x.strongest
+                .cmp(&y.strongest)
+                .then(y.weight.total_cmp(&x.weight))
+                .then(x.source.cmp(&y.source))
+        });
+        out
+    }
+}
+
+impl Rarity for SharedIndex {
+    fn rarity(&self, key: u64) -> f32 {
+        let n = self
+            .word_sources
+            .get(bucket(key))
+            .copied()
+            .unwrap_or(1)
+            .max(1);
+        ((self.sources.max(1) as f32 + 1.0) / n as f32)
+            .ln()
+            .max(0.05)
+    }
+
+    fn is_common_seed(&self, seed: u64) -> bool {
+        self.common.contains(&seed)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::ingest::{Document, Format, ingest};
+
+    fn source(text: &str) -> Source {
+        ingest(Document {
+            id: "x".into(),
+            path: "x".into(),
+            text,
+            format: Format::Plain,
+            warnings: vec![],
+        })
+    }
+
+    fn words_of(s: &Source, t: &[Token], r: Range<usize>) -> String {
+        t[r].iter()
+            .map(|t| &s.paragraph_text(t.paragraph as usize)[t.start as usize..t.end as usize])
+            .collect::<Vec<_>>()
+            .join(" ")
+    }
+
+    #[test]
+    fn normalised_words_match_across_spellings_marks_and_honorifics() {
+        let a = source("Mr Peters said N.A.T.O. defence ties matter to New Zealand’s future.\n");
+        let b = source("Peters said NATO defense ties matter to New Zealand's future today.\n");
+        let (ta, tb) = (tokens(&a), tokens(&b));
+        assert_eq!(ta.len(), 10, "Mr is skipped");
+        let p = compare(&ta, &tb, &Uniform);
+        assert_eq!(p.len(), 1, "{p:?}");
+        assert_eq!(p[0].tier, Tier::Verbatim);
+        assert_eq!(p[0].matched, 10);
+        assert_eq!(
+            words_of(&a, &ta, p[0].a.clone()),
+            "Peters said N.A.T.O defence ties matter to New Zealand’s future"
+        );
+    }
+
+    #[test]
+    fn small_edits_are_bridged_and_short_runs_are_phrases() {
+        let a = source(
+            "New Zealand is committed to working together with NATO partners to contribute to collective security in the region.\n",
+        );
+        let b = source(
+            "The minister said New Zealand is committed to working along with NATO partners to contribute to collective security in the region.\n",
+        );
+        let p = compare(&tokens(&a), &tokens(&b), &Uniform);
+        assert_eq!(p[0].tier, Tier::NearVerbatim, "{p:?}");
+        assert_eq!(p[0].a.len(), tokens(&a).len());
+        let c = source("We support the rules based international order and more.\n");
+        let d = source("They defend the rules based international order as ever.\n");
+        let p = compare(&tokens(&c), &tokens(&d), &Uniform);
+        assert_eq!(p.len(), 1);
+        assert_eq!(p[0].tier, Tier::Phrase);
+        let e = source("Nothing in common here at all.\n");
+        assert!(compare(&tokens(&c), &tokens(&e), &Uniform).is_empty());
+    }
+}
