@@ -73,6 +73,16 @@ pub struct Timeline {
     pub list: ListCursor,
 }
 
+impl Timeline {
+    pub fn order_name(&self) -> &'static str {
+        if self.newest_first {
+            "newest first"
+        } else {
+            "oldest first"
+        }
+    }
+}
+
 /// A search being typed, with what to restore if it is cancelled.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Prompt {
@@ -377,14 +387,7 @@ impl App {
             .list
             .select(position, self.timeline.order.len());
         self.preview_selected();
-        self.message = Some(
-            if self.timeline.newest_first {
-                "newest first"
-            } else {
-                "oldest first"
-            }
-            .to_string(),
-        );
+        self.message = Some(self.timeline.order_name().to_string());
     }
 
     fn overlay_scroll(&mut self, delta: isize) {
@@ -492,14 +495,7 @@ impl App {
             (View::Speakers, Action::ToggleSort) => {
                 self.speakers.flip_sort();
                 self.preview_selected();
-                self.message = Some(
-                    if self.speakers.by_name {
-                        "speakers by name"
-                    } else {
-                        "most quoted first"
-                    }
-                    .to_string(),
-                );
+                self.message = Some(format!("speakers {}", self.speakers.order_name()));
             }
             (View::Quotes, Action::CopyQuote) => return self.copy_quote(),
             (View::Timeline, Action::CopyParagraph) => return update(self, Action::CopyCitation),

@@ -135,6 +135,14 @@ impl SpeakerList {
         self.rows.get(self.list.selected)
     }
 
+    pub fn order_name(&self) -> &'static str {
+        if self.by_name {
+            "by name"
+        } else {
+            "most quoted first"
+        }
+    }
+
     /// Flip between most quoted first and alphabetical, keeping the selected speaker.
     pub fn flip_sort(&mut self) {
         let keep = self.selected().map(|s| s.name.clone());

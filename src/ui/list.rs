@@ -22,16 +22,8 @@ pub fn draw(frame: &mut Frame, app: &App, area: Rect) {
     let (list, len, about) = match app.view {
         View::Timeline => {
             let t = &app.timeline;
-            let order = if t.newest_first {
-                "newest first"
-            } else {
-                "oldest first"
-            };
-            (
-                &t.list,
-                t.order.len(),
-                format!("{} sources · {order}", t.order.len()),
-            )
+            let about = format!("{} sources · {}", t.order.len(), t.order_name());
+            (&t.list, t.order.len(), about)
         }
         View::Quotes => {
             let q = &app.quotes;
@@ -46,16 +38,8 @@ pub fn draw(frame: &mut Frame, app: &App, area: Rect) {
         }
         View::Speakers => {
             let s = &app.speakers;
-            let order = if s.by_name {
-                "by name"
-            } else {
-                "most quoted first"
-            };
-            (
-                &s.list,
-                s.rows.len(),
-                format!("{} speakers · {order}", s.rows.len()),
-            )
+            let about = format!("{} speakers · {}", s.rows.len(), s.order_name());
+            (&s.list, s.rows.len(), about)
         }
     };
     // Every view named when they fit; else the other views by their key alone.
