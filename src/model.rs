@@ -10,6 +10,7 @@ pub mod quotes;
 pub mod sanitize;
 pub mod shared;
 pub mod source;
+pub mod words;
 
 pub use source::{Furniture, Paragraph, ParagraphKind, Person, PersonRole, Source};
 

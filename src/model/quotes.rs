@@ -19,6 +19,7 @@
 use std::ops::Range;
 
 use super::source::{ParagraphKind, PersonRole, Source};
+use super::words::{BuildIdentity, WORD_START, fold_char, window_key};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, serde::Serialize)]
 #[serde(rename_all = "snake_case")]
@@ -1108,44 +1109,29 @@ fn attribute(
 /// Words compared across sources, as hashes: lowercase letters and digits, quote marks and
 /// apostrophes folded, punctuation dropped. Hashes keep the index small on large corpora.
 fn comparable_words(text: &str) -> Vec<u64> {
-    const SEED: u64 = 0xcbf2_9ce4_8422_2325;
     let mut out = Vec::with_capacity(text.len() / 5);
-    let mut h = SEED;
+    let mut h = WORD_START;
     let mut in_word = false;
-    let mut push = |h: &mut u64, in_word: &mut bool| {
-        if *in_word {
-            out.push(*h);
-        }
-        *h = SEED;
-        *in_word = false;
-    };
-    // FNV-1a over lowercased letters and digits; apostrophes inside words are dropped, so
-    // `Zealand’s` and `Zealand's` hash alike.
     for c in text.chars() {
-        let folded = if c.is_ascii() {
-            if c.is_ascii_alphanumeric() {
-                Some(c.to_ascii_lowercase())
-            } else {
-                None
-            }
-        } else if c.is_alphanumeric() {
-            Some(c.to_lowercase().next().unwrap_or(c))
-        } else {
-            None
-        };
-        match folded {
-            Some(f) => {
-                let mut buf = [0u8; 4];
-                for b in f.encode_utf8(&mut buf).bytes() {
-                    h = (h ^ u64::from(b)).wrapping_mul(0x100_0000_01b3);
-                }
+        match fold_char(h, c) {
+            Some(next) => {
+                h = next;
                 in_word = true;
             }
+            // Apostrophes inside words are dropped: `Zealand’s` and `Zealand's` hash alike.
             None if c == '\'' || c == '’' => {}
-            None => push(&mut h, &mut in_word),
+            None => {
+                if in_word {
+                    out.push(h);
+                }
+                h = WORD_START;
+                in_word = false;
+            }
         }
     }
-    push(&mut h, &mut in_word);
+    if in_word {
+        out.push(h);
+    }
     out
 }
 
@@ -1207,41 +1193,6 @@ pub fn link_across(sources: &mut [Source]) {
                 also.push(b);
             }
         }
-    }
-}
-
-/// One key for a window of word hashes.
-fn window_key(window: &[u64]) -> u64 {
-    window.iter().fold(0x9e37_79b9_7f4a_7c15, |acc, &h| {
-        (acc.rotate_left(17) ^ h).wrapping_mul(0xff51_afd7_ed55_8ccd)
-    })
-}
-
-/// The keys are hashes already: the map need not hash them again.
-#[derive(Default, Clone, Copy)]
-struct BuildIdentity;
-
-#[derive(Default)]
-struct IdentityHasher(u64);
-
-impl std::hash::BuildHasher for BuildIdentity {
-    type Hasher = IdentityHasher;
-    fn build_hasher(&self) -> IdentityHasher {
-        IdentityHasher(0)
-    }
-}
-
-impl std::hash::Hasher for IdentityHasher {
-    fn finish(&self) -> u64 {
-        self.0
-    }
-    fn write(&mut self, bytes: &[u8]) {
-        for &b in bytes {
-            self.0 = (self.0 << 8) | u64::from(b);
-        }
-    }
-    fn write_u64(&mut self, n: u64) {
-        self.0 = n;
     }
 }
 

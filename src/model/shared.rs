@@ -16,6 +16,7 @@ use std::collections::HashMap;
 use std::ops::Range;
 
 use super::Source;
+use super::words::{BuildIdentity, WORD_START, fold_char, window_key, word_hash};
 
 /// Words per seed.
 pub const SEED: usize = 5;
@@ -66,32 +67,6 @@ const SPELLINGS: &[(&str, &str)] = &[
     ("prioritise", "prioritize"),
 ];
 
-const FNV_OFFSET: u64 = 0xcbf2_9ce4_8422_2325;
-const FNV_PRIME: u64 = 0x0100_0000_01b3;
-
-/// FNV-1a over the lowercased letters and digits of `word`: no allocation per word.
-fn folded_hash(word: &str) -> Option<u64> {
-    let mut h = FNV_OFFSET;
-    let mut any = false;
-    for c in word.chars() {
-        if c.is_ascii() {
-            if c.is_ascii_alphanumeric() {
-                h = (h ^ u64::from(c.to_ascii_lowercase() as u8)).wrapping_mul(FNV_PRIME);
-                any = true;
-            }
-        } else if c.is_alphanumeric() {
-            for l in c.to_lowercase() {
-                let mut buf = [0u8; 4];
-                for b in l.encode_utf8(&mut buf).bytes() {
-                    h = (h ^ u64::from(b)).wrapping_mul(FNV_PRIME);
-                }
-            }
-            any = true;
-        }
-    }
-    any.then_some(h)
-}
-
 /// Hashes of the honorifics, and of the UK spellings with their US forms.
 struct Folds {
     honorifics: Vec<u64>,
@@ -101,10 +76,10 @@ struct Folds {
 fn folds() -> &'static Folds {
     static FOLDS: std::sync::OnceLock<Folds> = std::sync::OnceLock::new();
     FOLDS.get_or_init(|| Folds {
-        honorifics: HONORIFICS.iter().filter_map(|w| folded_hash(w)).collect(),
+        honorifics: HONORIFICS.iter().filter_map(|w| word_hash(w)).collect(),
         spellings: SPELLINGS
             .iter()
-            .filter_map(|(uk, us)| Some((folded_hash(uk)?, folded_hash(us)?)))
+            .filter_map(|(uk, us)| Some((word_hash(uk)?, word_hash(us)?)))
             .collect(),
     })
 }
@@ -122,7 +97,7 @@ pub fn tokens(source: &Source) -> Vec<Token> {
         // (`rules-based` matches `rules based`).
         let mut start: Option<usize> = None;
         let mut end = 0;
-        let mut h = FNV_OFFSET;
+        let mut h = WORD_START;
         let push = |start: usize, end: usize, h: u64, out: &mut Vec<Token>| {
             if f.honorifics.contains(&h) {
                 return;
@@ -140,24 +115,15 @@ pub fn tokens(source: &Source) -> Vec<Token> {
             });
         };
         for (i, c) in text.char_indices() {
-            if c.is_ascii_alphanumeric() {
+            if let Some(next) = fold_char(h, c) {
                 start.get_or_insert(i);
-                h = (h ^ u64::from(c.to_ascii_lowercase() as u8)).wrapping_mul(FNV_PRIME);
-                end = i + 1;
-            } else if !c.is_ascii() && c.is_alphanumeric() {
-                start.get_or_insert(i);
-                for l in c.to_lowercase() {
-                    let mut buf = [0u8; 4];
-                    for b in l.encode_utf8(&mut buf).bytes() {
-                        h = (h ^ u64::from(b)).wrapping_mul(FNV_PRIME);
-                    }
-                }
+                h = next;
                 end = i + c.len_utf8();
             } else if matches!(c, '\'' | '’' | '.') && start.is_some() {
                 // Inside a word, or trailing it: the word goes on, its end does not move.
             } else if let Some(s) = start.take() {
                 push(s, end, h, &mut out);
-                h = FNV_OFFSET;
+                h = WORD_START;
             }
         }
         if let Some(s) = start {
@@ -199,14 +165,8 @@ pub fn passage_text(source: &Source, tokens: &[Token], range: Range<usize>) -> (
 
 /// The hash of the seed (five words) starting at each position.
 fn seeds(tokens: &[Token]) -> Vec<u64> {
-    tokens
-        .windows(SEED)
-        .map(|w| {
-            w.iter().fold(0x9e37_79b9_7f4a_7c15_u64, |acc, t| {
-                (acc.rotate_left(21) ^ t.key).wrapping_mul(0xff51_afd7_ed55_8ccd)
-            })
-        })
-        .collect()
+    let keys: Vec<u64> = tokens.iter().map(|t| t.key).collect();
+    keys.windows(SEED).map(window_key).collect()
 }
 
 /// Winnowing: the smallest seed hash of every window of [`WINDOW`] seeds, each kept once.
@@ -268,18 +228,6 @@ pub trait Rarity {
     fn is_common_seed(&self, seed: u64) -> bool;
 }
 
-/// Rarity when there is no corpus to compare with: every word weighs the same.
-pub struct Uniform;
-
-impl Rarity for Uniform {
-    fn rarity(&self, _: u64) -> f32 {
-        1.0
-    }
-    fn is_common_seed(&self, _: u64) -> bool {
-        false
-    }
-}
-
 /// A run of seeds on one diagonal: `a[a0..a1]` equals `b[b0..b1]`, word for word.
 #[derive(Debug, Clone, Copy)]
 struct Run {
@@ -292,7 +240,8 @@ struct Run {
 /// The passages `a` and `b` share, strongest first, none overlapping another in either source.
 pub fn compare(a: &[Token], b: &[Token], rarity: &dyn Rarity) -> Vec<Passage> {
     let (sa, sb) = (seeds(a), seeds(b));
-    let mut where_in_b: HashMap<u64, Vec<usize>> = HashMap::with_capacity(sb.len());
+    let mut where_in_b: HashMap<u64, Vec<usize>, BuildIdentity> =
+        HashMap::with_capacity_and_hasher(sb.len(), BuildIdentity);
     for (j, h) in sb.iter().enumerate() {
         where_in_b.entry(*h).or_default().push(j);
     }
@@ -542,6 +491,18 @@ impl Rarity for SharedIndex {
 mod tests {
     use super::*;
     use crate::model::ingest::{Document, Format, ingest};
+
+    /// Rarity when there is no corpus to compare with: every word weighs the same.
+    struct Uniform;
+
+    impl Rarity for Uniform {
+        fn rarity(&self, _: u64) -> f32 {
+            1.0
+        }
+        fn is_common_seed(&self, _: u64) -> bool {
+            false
+        }
+    }
 
     fn source(text: &str) -> Source {
         ingest(Document {
