@@ -96,23 +96,27 @@ pub fn draw(frame: &mut Frame, app: &App, area: Rect) {
     frame.render_widget(Paragraph::new(lines), inner);
 }
 
-/// `2024-04-04 beehive.govt.nz Security cooperation...`; undated rows say so, untitled ones
-/// show their first words, dimmed.
-fn source_row(source: &Source, width: usize) -> Line<'static> {
+/// The date column of a row: a cell for the inferred-date marker, the date cut to the day
+/// (times belong in the reader) or `undated`, a space.
+fn date_cells(source: &Source) -> Vec<Span<'static>> {
     let date = source.date.as_ref().map(|d| {
         let iso = d.stamp.to_string();
-        // Times belong in the reader; the list is cut to the day.
         iso.get(..10).unwrap_or(&iso).to_string()
     });
-    let mut spans = vec![
-        // Room for the marker of inferred dates.
+    vec![
         Span::raw(" "),
         match date {
             Some(d) => Span::styled(format!("{d:<10}"), theme::date()),
             None => Span::styled(format!("{:<10}", "undated"), theme::dim()),
         },
         Span::raw(" "),
-    ];
+    ]
+}
+
+/// `2024-04-04 beehive.govt.nz Security cooperation...`; undated rows say so, untitled ones
+/// show their first words, dimmed.
+fn source_row(source: &Source, width: usize) -> Line<'static> {
+    let mut spans = date_cells(source);
     if width >= 44 {
         let outlet = source.outlet.as_deref().unwrap_or("");
         let outlet: String = outlet.chars().take(OUTLET_WIDTH).collect();
@@ -142,18 +146,7 @@ fn source_row(source: &Source, width: usize) -> Line<'static> {
 /// unsure speakers with `?`, unknown ones as `—`.
 fn quote_row(app: &App, r: QuoteRef, width: usize) -> Line<'static> {
     let (source, quote) = app.corpus.quote(r);
-    let date = source
-        .date
-        .as_ref()
-        .map(|d| d.stamp.to_string().chars().take(10).collect::<String>());
-    let mut spans = vec![
-        Span::raw(" "),
-        match date {
-            Some(d) => Span::styled(format!("{d:<10}"), theme::date()),
-            None => Span::styled(format!("{:<10}", "undated"), theme::dim()),
-        },
-        Span::raw(" "),
-    ];
+    let mut spans = date_cells(source);
     let speaker_width = SPEAKER_WIDTH.min(width / 3);
     let speaker: String = quote
         .speaker_label()
