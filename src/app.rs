@@ -112,15 +112,16 @@ impl App {
     /// The explorer over `corpus`; finds its quotes.
     pub fn new(mut corpus: Corpus) -> App {
         corpus.find_quotes();
+        // Sorted once: the timeline, the quotes by date and each speaker's first quote use it.
         let order = corpus.by_date();
         let mut app = App {
             view: View::Timeline,
+            quotes: QuoteList::new(&corpus, &order),
+            speakers: SpeakerList::new(&corpus, &order),
             timeline: Timeline {
                 order,
                 ..Timeline::default()
             },
-            quotes: QuoteList::new(&corpus),
-            speakers: SpeakerList::new(&corpus),
             corpus,
             reader: Reader::default(),
             focus: Pane::List,
@@ -456,9 +457,7 @@ impl App {
             self.scroll_reader(delta);
         }
     }
-}
 
-impl App {
     /// Keys of the list pane, by view.
     fn list_action(&mut self, view: View, action: Action) -> Vec<Effect> {
         match (view, action) {

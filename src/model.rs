@@ -205,10 +205,11 @@ impl Corpus {
 
     /// Each speaker with their number of quotes and of sources, most quoted first (then by
     /// name); the unattributed quotes last, as a speaker of their own.
-    pub fn speakers(&self) -> Vec<SpeakerCount> {
+    /// `date_order` is [`Corpus::by_date`], which the caller has already sorted.
+    pub fn speakers(&self, date_order: &[usize]) -> Vec<SpeakerCount> {
         // Each speaker's count, and the last source counted for them.
         let mut by_name: HashMap<Option<&str>, (SpeakerCount, usize)> = HashMap::new();
-        for si in self.by_date() {
+        for &si in date_order {
             let s = &self.sources[si];
             for (qi, q) in s.quotes.iter().enumerate() {
                 let name = q.speaker.as_deref();

@@ -48,9 +48,10 @@ pub struct QuoteList {
 }
 
 impl QuoteList {
-    pub fn new(corpus: &Corpus) -> QuoteList {
+    /// The quotes of `corpus`, whose sources in date order are `date_order`.
+    pub fn new(corpus: &Corpus, date_order: &[usize]) -> QuoteList {
         let mut date_rank = vec![0; corpus.sources.len()];
-        for (rank, i) in corpus.by_date().into_iter().enumerate() {
+        for (rank, &i) in date_order.iter().enumerate() {
             date_rank[i] = rank as u32;
         }
         let mut quotes = QuoteList {
@@ -124,9 +125,9 @@ pub struct SpeakerList {
 }
 
 impl SpeakerList {
-    pub fn new(corpus: &Corpus) -> SpeakerList {
+    pub fn new(corpus: &Corpus, date_order: &[usize]) -> SpeakerList {
         SpeakerList {
-            rows: corpus.speakers(),
+            rows: corpus.speakers(date_order),
             ..SpeakerList::default()
         }
     }
