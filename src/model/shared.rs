@@ -12,7 +12,7 @@
 //! window of [`WINDOW`] seeds), which finds every shared run of at least
 //! `SEED + WINDOW - 1` words while keeping about a third of the seeds.
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 use std::ops::Range;
 
 use super::Source;
@@ -368,7 +368,7 @@ pub struct SharedIndex {
     /// (fingerprint, source), sorted; boilerplate fingerprints dropped.
     postings: Vec<(u64, u32)>,
     /// Fingerprints found in more than [`SharedIndex::common_above`] sources.
-    common: std::collections::HashSet<u64>,
+    common: HashSet<u64, BuildIdentity>,
     /// Sources each word is in, counted in buckets of its hash (a count-min sketch of one
     /// row: a collision only makes a word look commoner, and with 4M buckets they are rare).
     word_sources: Vec<u32>,
@@ -406,7 +406,7 @@ impl SharedIndex {
         let word_sources = counts.into_iter().map(AtomicU32::into_inner).collect();
         postings.par_sort_unstable();
         let limit = SharedIndex::common_above(sources.len());
-        let mut common = std::collections::HashSet::new();
+        let mut common = HashSet::default();
         let mut kept = Vec::new();
         for group in postings.chunk_by(|x, y| x.0 == y.0) {
             if group.len() > limit {
@@ -427,17 +427,20 @@ impl SharedIndex {
     /// The sources sharing passages with source `index`, most shared first.
     pub fn related(&self, sources: &[Source], index: usize) -> Vec<Related> {
         let mine = tokens(&sources[index]);
-        let mut candidates: HashMap<u32, usize> = HashMap::new();
+        // Every source with a fingerprint in common; each is then aligned in full.
+        let mut candidates: Vec<u32> = Vec::new();
         for f in fingerprints(&seeds(&mine)) {
             let from = self.postings.partition_point(|p| p.0 < f);
             for &(_, s) in self.postings[from..].iter().take_while(|p| p.0 == f) {
                 if s as usize != index {
-                    *candidates.entry(s).or_default() += 1;
+                    candidates.push(s);
                 }
             }
         }
+        candidates.sort_unstable();
+        candidates.dedup();
         let mut out: Vec<Related> = candidates
-            .into_keys()
+            .into_iter()
             .filter_map(|other| {
                 let other = other as usize;
                 let theirs = tokens(&sources[other]);
