@@ -215,10 +215,44 @@ pub struct Passage {
     pub tier: Tier,
     pub a: Range<usize>,
     pub b: Range<usize>,
+    /// The runs matched word for word, in order; between them, the words each side edited.
+    pub runs: Vec<Run>,
     /// Words matched one to one (gaps excluded).
     pub matched: usize,
     /// Sum of the rarity of the matched words.
     pub weight: f32,
+}
+
+impl Passage {
+    /// The token ranges of side `a` (or `b`) that are not matched word for word: the edits
+    /// between runs.
+    pub fn edits(&self, side_a: bool) -> Vec<Range<usize>> {
+        self.runs
+            .windows(2)
+            .map(|w| {
+                if side_a {
+                    w[0].a1..w[1].a0
+                } else {
+                    w[0].b1..w[1].b0
+                }
+            })
+            .filter(|r| !r.is_empty())
+            .collect()
+    }
+}
+
+/// The byte ranges, per paragraph, that `tokens[range]` covers: one range from the first to
+/// the last of its words in each paragraph.
+pub fn spans(tokens: &[Token], range: Range<usize>) -> Vec<(usize, Range<usize>)> {
+    let mut out: Vec<(usize, Range<usize>)> = Vec::new();
+    for t in tokens.get(range).unwrap_or_default() {
+        let p = t.paragraph as usize;
+        match out.last_mut() {
+            Some((q, r)) if *q == p => r.end = t.end as usize,
+            _ => out.push((p, t.start as usize..t.end as usize)),
+        }
+    }
+    out
 }
 
 /// How rare a word is in the corpus: `ln(sources / sources with it)`; 1 when unknown.
@@ -229,12 +263,12 @@ pub trait Rarity {
 }
 
 /// A run of seeds on one diagonal: `a[a0..a1]` equals `b[b0..b1]`, word for word.
-#[derive(Debug, Clone, Copy)]
-struct Run {
-    a0: usize,
-    a1: usize,
-    b0: usize,
-    b1: usize,
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Run {
+    pub a0: usize,
+    pub a1: usize,
+    pub b0: usize,
+    pub b1: usize,
 }
 
 /// The passages `a` and `b` share, strongest first, none overlapping another in either source.
@@ -322,6 +356,7 @@ pub fn compare(a: &[Token], b: &[Token], rarity: &dyn Rarity) -> Vec<Passage> {
                 tier,
                 a: first.a0..last.a1,
                 b: first.b0..last.b1,
+                runs: c,
                 matched,
                 weight,
             }
@@ -353,6 +388,8 @@ pub struct Related {
     pub share_related: f32,
     pub weight: f32,
     pub strongest: Tier,
+    /// The passages counted, strongest first; `a` is the source's side.
+    pub passages: Vec<Passage>,
 }
 
 /// Buckets of the word counts.
@@ -446,8 +483,8 @@ impl SharedIndex {
                 let theirs = tokens(&sources[other]);
                 let passages = compare(&mine, &theirs, self);
                 let strongest = passages.first()?.tier;
-                let counted: Vec<&Passage> = passages
-                    .iter()
+                let counted: Vec<Passage> = passages
+                    .into_iter()
                     .filter(|p| p.tier.is_strong() || !strongest.is_strong())
                     .collect();
                 let in_a: usize = counted.iter().map(|p| p.a.len()).sum();
@@ -459,6 +496,7 @@ impl SharedIndex {
                     share_related: in_b as f32 / theirs.len().max(1) as f32,
                     weight: counted.iter().map(|p| p.weight).sum(),
                     strongest,
+                    passages: counted,
                 })
             })
             .collect();
@@ -551,6 +589,13 @@ mod tests {
         let p = compare(&tokens(&a), &tokens(&b), &Uniform);
         assert_eq!(p[0].tier, Tier::NearVerbatim, "{p:?}");
         assert_eq!(p[0].a.len(), tokens(&a).len());
+        let edits = p[0].edits(true);
+        assert_eq!(edits.len(), 1, "{p:?}");
+        assert_eq!(words_of(&a, &tokens(&a), edits[0].clone()), "together");
+        assert_eq!(
+            words_of(&b, &tokens(&b), p[0].edits(false)[0].clone()),
+            "along"
+        );
         let c = source("We support the rules based international order and more.\n");
         let d = source("They defend the rules based international order as ever.\n");
         let p = compare(&tokens(&c), &tokens(&d), &Uniform);
@@ -558,5 +603,12 @@ mod tests {
         assert_eq!(p[0].tier, Tier::Phrase);
         let e = source("Nothing in common here at all.\n");
         assert!(compare(&tokens(&c), &tokens(&e), &Uniform).is_empty());
+        let two = source("First words of it all here.\n\nAnd the second paragraph.\n");
+        let t = tokens(&two);
+        assert_eq!(
+            spans(&t, 3..7),
+            vec![(0, 15..26), (1, 0..3)],
+            "it all here | And"
+        );
     }
 }
