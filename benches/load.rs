@@ -6,6 +6,7 @@ use std::hint::black_box;
 use std::path::PathBuf;
 use std::time::Duration;
 
+use dossier::app::compare::{self, Comparison};
 use dossier::load::{LoadOptions, load_bundled, load_paths};
 use dossier::model::front_matter;
 use dossier::model::shared::SharedIndex;
@@ -80,7 +81,28 @@ fn bench_load(c: &mut Criterion) {
         group.bench_function("related sources of one release", |b| {
             b.iter(|| black_box(index.related(&corpus.sources, one)))
         });
+        // What the explorer does per keystroke once the index exists: mark, in the previewed
+        // source, the passages others share; and on `c`, the comparison itself.
+        group.bench_function(
+            "mark shared passages of one release (reader preview)",
+            |b| b.iter(|| black_box(compare::elsewhere(&index, &corpus.sources, one))),
+        );
+        let most = index.related(&corpus.sources, one)[0].source;
+        group.bench_function("open one release beside its most related", |b| {
+            b.iter(|| black_box(Comparison::new(&corpus, &index, one, most, false)))
+        });
         group.finish();
+        // The slowest previews matter more than the median: time each of 2,000 releases.
+        let mut slowest = (Duration::ZERO, 0);
+        for i in (0..corpus.sources.len()).step_by(corpus.sources.len() / 2000) {
+            let start = std::time::Instant::now();
+            black_box(compare::elsewhere(&index, &corpus.sources, i));
+            slowest = slowest.max((start.elapsed(), i));
+        }
+        eprintln!(
+            "slowest reader preview of 2,000 releases: {:?} ({})",
+            slowest.0, corpus.sources[slowest.1].id
+        );
     } else {
         eprintln!("../shared/corpora/scoop-nz not found: skipping the corpus benchmark");
     }

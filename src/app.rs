@@ -2,6 +2,7 @@
 //! runtime (`tui`) turns input into actions and carries out the effects.
 
 pub mod action;
+pub mod compare;
 pub mod layout;
 pub mod list;
 pub mod quotes;
@@ -9,7 +10,11 @@ pub mod reader;
 
 pub use action::{Action, Effect};
 
+use std::sync::Arc;
+
+use crate::model::shared::{Related, SharedIndex};
 use crate::model::{Corpus, QuoteRef, Source};
+use compare::Comparison;
 use layout::{Area, Panes};
 use list::ListCursor;
 use quotes::{QuoteList, SpeakerList};
@@ -48,8 +53,16 @@ impl View {
 /// A box over the panes.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Overlay {
-    Help { scroll: usize },
-    Skipped { scroll: usize },
+    Help {
+        scroll: usize,
+    },
+    Skipped {
+        scroll: usize,
+    },
+    /// The sources related to `App::related_to`, to pick one to compare with.
+    Related {
+        selected: usize,
+    },
 }
 
 /// Where keys go: the keymap picks its table by this.
@@ -61,6 +74,8 @@ pub enum Mode {
     /// The list pane, showing a view.
     List(View),
     Reader,
+    /// Two sources side by side.
+    Compare,
 }
 
 /// The list of sources in date order.
@@ -92,7 +107,15 @@ pub struct Prompt {
 
 #[derive(Debug)]
 pub struct App {
-    pub corpus: Corpus,
+    /// Shared with the worker that builds the shared-passage index.
+    pub corpus: Arc<Corpus>,
+    /// Which sources share passages; built on a worker after the first frame, so `None`
+    /// until then.
+    pub shared: Option<SharedIndex>,
+    pub comparison: Option<Comparison>,
+    /// The source whose related sources the picker lists, and those sources.
+    pub related_to: Option<usize>,
+    pub related: Vec<Related>,
     pub view: View,
     pub timeline: Timeline,
     pub quotes: QuoteList,
@@ -122,7 +145,11 @@ impl App {
                 order,
                 ..Timeline::default()
             },
-            corpus,
+            corpus: Arc::new(corpus),
+            shared: None,
+            comparison: None,
+            related_to: None,
+            related: Vec::new(),
             reader: Reader::default(),
             focus: Pane::List,
             overlay: None,
@@ -141,6 +168,8 @@ impl App {
             Mode::Prompt
         } else if self.overlay.is_some() {
             Mode::Overlay
+        } else if self.comparison.is_some() {
+            Mode::Compare
         } else {
             match self.focus {
                 Pane::List => Mode::List(self.view),
@@ -191,12 +220,28 @@ impl App {
         let Some(i) = source else { return };
         if self.reader.source != Some(i) {
             self.reader.open(i, &self.corpus);
+            self.mark_elsewhere();
         }
         let source = &self.corpus.sources[i];
         match quote {
             Some(q) if self.reader.focused_quote != Some(q) => self.reader.show_quote(q, source),
             _ => self.reader.relayout(source),
         }
+    }
+
+    /// Mark in the reader what other sources share of its source (once the index exists).
+    fn mark_elsewhere(&mut self) {
+        if let (Some(index), Some(i)) = (&self.shared, self.reader.source) {
+            let spans = compare::elsewhere(index, &self.corpus.sources, i);
+            self.reader.set_shared(spans);
+            self.with_reader(|r, s| r.relayout(s));
+        }
+    }
+
+    /// The shared-passage index is ready: comparisons can open, the reader marks passages.
+    pub fn set_shared_index(&mut self, index: SharedIndex) {
+        self.shared = Some(index);
+        self.mark_elsewhere();
     }
 
     /// Move the list's selection to `position` (clamped) and keep it in view.
@@ -213,6 +258,7 @@ impl App {
 
     /// Show `view` in the list pane and focus it.
     fn show_view(&mut self, view: View) {
+        self.comparison = None;
         self.view = view;
         self.set_focus(Pane::List);
         let at = self.list().0.selected;
@@ -222,9 +268,10 @@ impl App {
     /// Rows a motion moves the focused pane: a line, a page or half a page of its height;
     /// `None` for actions that are not motions.
     fn motion_rows(&self, action: &Action) -> Option<isize> {
-        let page = match self.focus {
-            Pane::List => self.timeline.list.height,
-            Pane::Reader => self.reader.height,
+        let page = match (&self.comparison, self.focus) {
+            (Some(c), _) => c.sides[c.focus].height,
+            (None, Pane::List) => self.timeline.list.height,
+            (None, Pane::Reader) => self.reader.height,
         }
         .max(1) as isize;
         let half = (page / 2).max(1);
@@ -264,7 +311,18 @@ impl App {
     /// Recompute pane areas (they depend on the focus when only one pane fits).
     fn layout(&mut self) {
         let (width, height) = self.size;
-        self.panes = layout::panes(width, height, self.focus);
+        self.panes = layout::panes(width, height, self.focus, self.comparison.is_some());
+        if let (Some(c), Some(areas)) = (&mut self.comparison, self.panes.sides) {
+            let sizes = [0, 1].map(|side| {
+                let inner = areas[side].inner();
+                let gutter = c.sides[side].gutter + 1;
+                (
+                    (inner.width as usize).saturating_sub(gutter).max(1),
+                    inner.height as usize,
+                )
+            });
+            c.set_size(sizes, &self.corpus);
+        }
         let list_rows = self.panes.list.map_or(0, |a| a.inner().height as usize);
         for list in [
             &mut self.timeline.list,
@@ -297,13 +355,122 @@ impl App {
         }
     }
 
-    /// The source the copy and open keys act on: the selected one in the timeline, else the
-    /// one open in the reader.
-    fn acted_source(&self) -> Option<&Source> {
-        match (self.focus, self.view) {
-            (Pane::List, View::Timeline) => self.selected_source().map(|i| &self.corpus.sources[i]),
-            _ => self.open_source(),
+    /// The source the copy, open and compare keys act on: the focused side of a comparison,
+    /// the selected one in the timeline, else the one open in the reader.
+    fn acted_index(&self) -> Option<usize> {
+        match (&self.comparison, self.focus, self.view) {
+            (Some(c), ..) => Some(c.sources()[c.focus]),
+            (None, Pane::List, View::Timeline) => self.selected_source(),
+            _ => self.reader.source,
         }
+    }
+
+    fn acted_source(&self) -> Option<&Source> {
+        self.acted_index().map(|i| &self.corpus.sources[i])
+    }
+
+    /// Open the acted source beside another: the one sharing the passage at the reader's
+    /// cursor, else the most related; with `pick`, list the related sources to choose from.
+    fn compare(&mut self, pick: bool) {
+        let Some(source) = self.acted_index() else {
+            self.message = Some("no source selected".to_string());
+            return;
+        };
+        let Some(index) = &self.shared else {
+            self.message =
+                Some("still finding the passages sources share; try again in a moment".to_string());
+            return;
+        };
+        let related = index.related(&self.corpus.sources, source);
+        let Some(most) = related.first() else {
+            self.message = Some(format!(
+                "{} shares no passage with another source",
+                self.corpus.sources[source].id
+            ));
+            return;
+        };
+        if pick {
+            self.related_to = Some(source);
+            self.related = related;
+            self.overlay = Some(Overlay::Related { selected: 0 });
+            return;
+        }
+        let at_cursor = (self.comparison.is_none() && self.focus == Pane::Reader)
+            .then_some(self.reader.cursor)
+            .flatten()
+            .and_then(|item| self.reader.shared_on(item).next())
+            .map(|s| s.other);
+        let other = at_cursor.unwrap_or(most.source);
+        self.open_comparison(source, other);
+    }
+
+    fn open_comparison(&mut self, a: usize, b: usize) {
+        let Some(index) = &self.shared else { return };
+        let comparison = Comparison::new(&self.corpus, index, a, b, self.reader.fold_furniture);
+        let n = comparison.passages.len();
+        self.comparison = Some(comparison);
+        self.layout();
+        if let Some(c) = &mut self.comparison
+            && let Some(current) = c.current
+        {
+            c.go_to(current, &self.corpus);
+        }
+        self.message = Some(format!(
+            "{n} shared passage{} · ]/[ step · Tab switches side · Esc closes",
+            if n == 1 { "" } else { "s" }
+        ));
+    }
+
+    /// Keys of the comparison; `None` for the ones handled as anywhere else.
+    fn compare_action(&mut self, action: &Action) -> Option<Vec<Effect>> {
+        let corpus = Arc::clone(&self.corpus);
+        let rows = self.motion_rows(action);
+        let c = self.comparison.as_mut()?;
+        if let Some(rows) = rows {
+            c.scroll(rows, &corpus);
+            return Some(vec![]);
+        }
+        match action {
+            Action::Top => c.scroll_to_end(false, &corpus),
+            Action::Bottom => c.scroll_to_end(true, &corpus),
+            Action::FocusNext | Action::FocusPrev => c.focus = 1 - c.focus,
+            Action::NextShared => c.step(true, &corpus),
+            Action::PrevShared => c.step(false, &corpus),
+            Action::ToggleTogether => {
+                c.together = !c.together;
+                self.message = Some(
+                    if c.together {
+                        "the panes scroll together"
+                    } else {
+                        "each pane scrolls on its own"
+                    }
+                    .to_string(),
+                );
+            }
+            Action::ToggleFurniture => c.toggle_furniture(&corpus),
+            Action::Back => {
+                self.comparison = None;
+                self.layout();
+            }
+            Action::StartSearch | Action::NextMatch | Action::PrevMatch => {
+                self.message = Some("Esc closes the comparison; search in the reader".to_string());
+            }
+            Action::Wheel { column, row, down } => {
+                let areas = self.panes.sides?;
+                if let Some(side) = (0..2).find(|&s| areas[s].contains(*column, *row)) {
+                    c.focus = side;
+                    c.scroll(if *down { 3 } else { -3 }, &corpus);
+                }
+            }
+            Action::Click { column, row } => {
+                let areas = self.panes.sides?;
+                if let Some(side) = (0..2).find(|&s| areas[s].contains(*column, *row)) {
+                    c.focus = side;
+                }
+            }
+            _ => return None,
+        }
+        Some(vec![])
     }
 
     fn copy_quote(&mut self) -> Vec<Effect> {
@@ -392,8 +559,29 @@ impl App {
     }
 
     fn overlay_scroll(&mut self, delta: isize) {
-        if let Some(Overlay::Help { scroll } | Overlay::Skipped { scroll }) = &mut self.overlay {
-            *scroll = scroll.saturating_add_signed(delta);
+        match &mut self.overlay {
+            Some(Overlay::Help { scroll } | Overlay::Skipped { scroll }) => {
+                *scroll = scroll.saturating_add_signed(delta);
+            }
+            Some(Overlay::Related { selected }) => {
+                let last = self.related.len().saturating_sub(1);
+                *selected = selected.saturating_add_signed(delta).min(last);
+            }
+            None => {}
+        }
+    }
+
+    /// Compare with the source picked in the related list.
+    fn pick_related(&mut self) {
+        let picked = match (self.overlay, self.related_to) {
+            (Some(Overlay::Related { selected }), Some(source)) => {
+                self.related.get(selected).map(|r| (source, r.source))
+            }
+            _ => None,
+        };
+        self.overlay = None;
+        if let Some((a, b)) = picked {
+            self.open_comparison(a, b);
         }
     }
 
@@ -512,6 +700,11 @@ pub fn update(app: &mut App, action: Action) -> Vec<Effect> {
     if !matches!(action, Action::Resize { .. }) {
         app.message = None;
     }
+    if app.mode() == Mode::Compare
+        && let Some(effects) = app.compare_action(&action)
+    {
+        return effects;
+    }
     // A list moves its selection where the reader scrolls.
     if let Some(rows) = app.motion_rows(&action) {
         match app.mode() {
@@ -523,13 +716,14 @@ pub fn update(app: &mut App, action: Action) -> Vec<Effect> {
                 app.scroll_reader(rows);
                 return vec![];
             }
-            Mode::Prompt | Mode::Overlay => {}
+            Mode::Prompt | Mode::Overlay | Mode::Compare => {}
         }
     }
     match (app.mode(), action) {
         (_, Action::Resize { width, height }) => app.resize(width, height),
         (_, Action::Panic) => panic!("panic requested by DOSSIER_TEST_PANIC"),
         (Mode::Prompt, action) => app.prompt_action(action),
+        (Mode::Overlay, Action::Open) => app.pick_related(),
         (Mode::Overlay, Action::MoveDown) => app.overlay_scroll(1),
         (Mode::Overlay, Action::MoveUp) => app.overlay_scroll(-1),
         (Mode::Overlay, Action::PageDown | Action::HalfPageDown) => app.overlay_scroll(10),
@@ -545,6 +739,8 @@ pub fn update(app: &mut App, action: Action) -> Vec<Effect> {
             }
         }
         (_, Action::ShowView(view)) => app.show_view(view),
+        (_, Action::Compare) => app.compare(false),
+        (_, Action::PickCompare) => app.compare(true),
         (_, Action::FocusNext | Action::FocusPrev) => {
             let other = match app.focus {
                 Pane::List => Pane::Reader,
@@ -580,6 +776,7 @@ pub fn update(app: &mut App, action: Action) -> Vec<Effect> {
             }
         }
         (Mode::List(view), action) => return app.list_action(view, action),
+        (Mode::Compare, _) => {}
         (Mode::Reader, action) => match action {
             Action::Top => app.with_reader(|r, s| r.scroll_to_top(s)),
             Action::Bottom => app.with_reader(|r, s| r.scroll_to_bottom(s)),

@@ -13,6 +13,10 @@ pub enum Context {
     Lists,
     Quotes,
     Reader,
+    /// Two sources side by side.
+    Compare,
+    /// A list over the panes to pick from.
+    Picker,
     /// While typing a search.
     Prompt,
 }
@@ -24,6 +28,8 @@ impl Context {
             Context::Lists => "Lists (timeline, quotes, speakers)",
             Context::Quotes => "Quotes",
             Context::Reader => "Reader",
+            Context::Compare => "Side by side",
+            Context::Picker => "Picking a source to compare with",
             Context::Prompt => "Search prompt",
         }
     }
@@ -32,10 +38,15 @@ impl Context {
         matches!(
             (self, mode),
             (Context::Prompt, Mode::Prompt)
-                | (Context::Panes, Mode::List(_) | Mode::Reader | Mode::Overlay)
+                | (
+                    Context::Panes,
+                    Mode::List(_) | Mode::Reader | Mode::Overlay | Mode::Compare
+                )
                 | (Context::Lists, Mode::List(_))
                 | (Context::Quotes, Mode::List(View::Quotes))
                 | (Context::Reader, Mode::Reader)
+                | (Context::Compare, Mode::Compare)
+                | (Context::Picker, Mode::Overlay)
         )
     }
 }
@@ -86,7 +97,7 @@ const fn bind(
     }
 }
 
-use Context::{Lists, Panes, Quotes, Reader};
+use Context::{Compare, Lists, Panes, Picker, Quotes, Reader};
 
 /// The keymap. Earlier entries win when a key is bound twice in overlapping contexts.
 pub const BINDINGS: &[Binding] = &[
@@ -181,6 +192,54 @@ pub const BINDINGS: &[Binding] = &[
         &[key(KeyCode::Esc)],
         Action::Back,
         "back to every speaker's quotes",
+    ),
+    bind(
+        Compare,
+        &[ch(']')],
+        Action::NextShared,
+        "next shared passage, in both panes",
+    ),
+    bind(
+        Compare,
+        &[ch('[')],
+        Action::PrevShared,
+        "previous shared passage, in both panes",
+    ),
+    bind(
+        Compare,
+        &[ch('s')],
+        Action::ToggleTogether,
+        "scroll the panes together through the alignment, or each on its own",
+    ),
+    bind(
+        Compare,
+        &[ch('f')],
+        Action::ToggleFurniture,
+        "fold or show page furniture in both panes",
+    ),
+    bind(
+        Compare,
+        &[key(KeyCode::Esc), ch('h')],
+        Action::Back,
+        "close the comparison",
+    ),
+    bind(
+        Picker,
+        &[key(KeyCode::Enter)],
+        Action::Open,
+        "open the comparison with the highlighted source",
+    ),
+    bind(
+        Panes,
+        &[ch('c')],
+        Action::Compare,
+        "compare side by side with its most related source (in the reader: the one sharing the passage at the cursor)",
+    ),
+    bind(
+        Panes,
+        &[ch('C')],
+        Action::PickCompare,
+        "pick the source to compare with from its related sources",
     ),
     bind(
         Panes,
@@ -339,6 +398,8 @@ pub fn help_sections() -> Vec<(&'static str, Vec<(String, &'static str)>)> {
         Context::Lists,
         Context::Quotes,
         Context::Reader,
+        Context::Compare,
+        Context::Picker,
         Context::Prompt,
     ] {
         let rows: Vec<(String, &'static str)> = BINDINGS

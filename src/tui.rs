@@ -23,6 +23,7 @@ use ratatui::backend::CrosstermBackend;
 use crate::app::{Action, App, Effect, update};
 use crate::keymap;
 use crate::model::Corpus;
+use crate::model::shared::SharedIndex;
 use crate::ui;
 
 /// Most input events handled between two frames.
@@ -134,6 +135,15 @@ pub fn run(corpus: Corpus, options: Options) -> Result<(), TuiError> {
     let _guard = TerminalGuard::enter(options.mouse)?;
     let mut terminal = Terminal::new(CrosstermBackend::new(io::stdout()))?;
     let mut app = App::new(corpus);
+    // The shared-passage index takes about as long as loading: built on a worker so the
+    // first frame does not wait for it; comparisons open once it arrives.
+    let (index_ready, index_arrived) = std::sync::mpsc::channel();
+    {
+        let corpus = Arc::clone(&app.corpus);
+        std::thread::spawn(move || {
+            let _ = index_ready.send(SharedIndex::build(&corpus.sources));
+        });
+    }
     let size = terminal.size()?;
     update(
         &mut app,
@@ -149,11 +159,20 @@ pub fn run(corpus: Corpus, options: Options) -> Result<(), TuiError> {
         if panic_after_draw {
             update(&mut app, Action::Panic);
         }
-        // Wait for input, checking for signals between polls.
+        // Wait for input, checking for signals and the index between polls.
+        let mut index = None;
         while !event::poll(Duration::from_millis(100))? {
             if stopped() {
                 return Ok(());
             }
+            if let Ok(built) = index_arrived.try_recv() {
+                index = Some(built);
+                break;
+            }
+        }
+        if let Some(index) = index {
+            app.set_shared_index(index);
+            continue;
         }
         // Take what is already queued before drawing again (a resize storm or a held key costs
         // one frame, not one per event), but a bounded batch: a terminal that went away can

@@ -1,5 +1,6 @@
 //! Drawing: one function per pane. Each reads the state and never changes it.
 
+mod compare;
 mod list;
 mod overlay;
 mod reader;
@@ -35,6 +36,9 @@ pub fn draw(frame: &mut Frame, app: &App) {
     if let Some(area) = app.panes.reader {
         reader::draw(frame, app, rect(area));
     }
+    if let Some(areas) = app.panes.sides {
+        compare::draw(frame, app, areas.map(rect));
+    }
     status::draw(frame, app, rect(app.panes.status));
     overlay::draw(frame, app);
 }
@@ -51,6 +55,7 @@ fn rect(a: Area) -> Rect {
 /// Colours in one place, so the panes agree.
 pub(crate) mod theme {
     use super::*;
+    use crate::model::shared::Tier;
 
     pub fn border(focused: bool) -> Style {
         if focused {
@@ -100,6 +105,35 @@ pub(crate) mod theme {
     /// Who said it.
     pub fn speaker() -> Style {
         Style::new().fg(Color::LightMagenta)
+    }
+    /// A passage another source shares: the stronger the tier, the stronger the colour.
+    pub fn shared(tier: Tier) -> Style {
+        match tier {
+            Tier::Verbatim => Style::new().bg(Color::Rgb(20, 72, 28)),
+            Tier::NearVerbatim => Style::new().bg(Color::Rgb(72, 60, 12)),
+            Tier::Phrase => Style::new().add_modifier(Modifier::UNDERLINED),
+        }
+    }
+    /// The shared passage stepped to.
+    pub fn current_shared() -> Style {
+        Style::new()
+            .bg(Color::Rgb(30, 120, 44))
+            .fg(Color::White)
+            .add_modifier(Modifier::BOLD)
+    }
+    /// Words edited inside a shared passage: what one source changed.
+    pub fn edited() -> Style {
+        Style::new()
+            .fg(Color::LightRed)
+            .add_modifier(Modifier::ITALIC | Modifier::UNDERLINED)
+    }
+    /// A tier's marker and label.
+    pub fn tier(tier: Tier) -> Style {
+        match tier {
+            Tier::Verbatim => Style::new().fg(Color::LightGreen),
+            Tier::NearVerbatim => Style::new().fg(Color::Yellow),
+            Tier::Phrase => Style::new().fg(Color::Gray),
+        }
     }
     pub fn status() -> Style {
         Style::new().bg(Color::Rgb(30, 30, 46)).fg(Color::Gray)

@@ -33,6 +33,15 @@ pub enum Action {
     CopyQuote,
     /// Show a view in the list pane.
     ShowView(View),
+    /// Open the source beside its most related one.
+    Compare,
+    /// Pick, from its related sources, the one to open beside the source.
+    PickCompare,
+    /// Side by side: the next (previous) shared passage, in both panes.
+    NextShared,
+    PrevShared,
+    /// Side by side: scroll the two panes together, or each on its own.
+    ToggleTogether,
     CopyParagraph,
     ToggleFurniture,
     ToggleSort,

@@ -36,17 +36,21 @@ pub const MIN_WIDTH: u16 = 20;
 pub const MIN_HEIGHT: u16 = 6;
 /// Below this width one pane (the focused one) fills the screen.
 pub const SIDE_BY_SIDE_WIDTH: u16 = 70;
+/// Below this width two compared sources are stacked, one above the other.
+pub const COMPARE_SIDE_BY_SIDE_WIDTH: u16 = 100;
 
 /// The panes for a terminal of `width` x `height`.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 pub struct Panes {
     pub list: Option<Area>,
     pub reader: Option<Area>,
+    /// Two sources compared: left and right, or top and bottom.
+    pub sides: Option<[Area; 2]>,
     pub status: Area,
     pub too_small: bool,
 }
 
-pub fn panes(width: u16, height: u16, focus: Pane) -> Panes {
+pub fn panes(width: u16, height: u16, focus: Pane, comparing: bool) -> Panes {
     if width < MIN_WIDTH || height < MIN_HEIGHT {
         return Panes {
             too_small: true,
@@ -65,6 +69,40 @@ pub fn panes(width: u16, height: u16, focus: Pane) -> Panes {
         width,
         height: 1,
     };
+    if comparing {
+        let sides = if width >= COMPARE_SIDE_BY_SIDE_WIDTH {
+            let left = width / 2;
+            [
+                Area {
+                    width: left,
+                    ..body
+                },
+                Area {
+                    x: left,
+                    width: width - left,
+                    ..body
+                },
+            ]
+        } else {
+            let top = body.height / 2;
+            [
+                Area {
+                    height: top,
+                    ..body
+                },
+                Area {
+                    y: top,
+                    height: body.height - top,
+                    ..body
+                },
+            ]
+        };
+        return Panes {
+            sides: Some(sides),
+            status,
+            ..Panes::default()
+        };
+    }
     if width < SIDE_BY_SIDE_WIDTH {
         let (list, reader) = match focus {
             Pane::List => (Some(body), None),
@@ -74,7 +112,7 @@ pub fn panes(width: u16, height: u16, focus: Pane) -> Panes {
             list,
             reader,
             status,
-            too_small: false,
+            ..Panes::default()
         };
     }
     let left = (width * 2 / 5).clamp(30, 72);
@@ -89,7 +127,7 @@ pub fn panes(width: u16, height: u16, focus: Pane) -> Panes {
             ..body
         }),
         status,
-        too_small: false,
+        ..Panes::default()
     }
 }
 
@@ -99,13 +137,24 @@ mod tests {
 
     #[test]
     fn wide_terminals_split_narrow_ones_show_the_focused_pane() {
-        let p = panes(200, 50, Pane::List);
+        let p = panes(200, 50, Pane::List, false);
         assert_eq!(p.list.unwrap().width + p.reader.unwrap().width, 200);
         assert_eq!(p.status.y, 49);
-        let p = panes(40, 12, Pane::Reader);
+        let p = panes(40, 12, Pane::Reader, false);
         assert!(p.list.is_none());
         assert_eq!(p.reader.unwrap().width, 40);
-        assert!(panes(10, 3, Pane::Reader).too_small);
-        assert!(panes(1, 1, Pane::Reader).too_small);
+        assert!(panes(10, 3, Pane::Reader, false).too_small);
+        assert!(panes(1, 1, Pane::Reader, true).too_small);
+    }
+
+    #[test]
+    fn compared_sources_sit_side_by_side_when_wide_and_stack_when_narrow() {
+        let [l, r] = panes(120, 30, Pane::Reader, true).sides.unwrap();
+        assert_eq!((l.y, r.y, l.width + r.width), (0, 0, 120));
+        assert_eq!(l.height, 29);
+        let [t, b] = panes(80, 30, Pane::Reader, true).sides.unwrap();
+        assert_eq!((t.x, b.x, t.width, b.width), (0, 0, 80, 80));
+        assert_eq!((t.height + b.height, b.y), (29, t.height));
+        assert!(panes(80, 30, Pane::Reader, true).list.is_none());
     }
 }

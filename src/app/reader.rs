@@ -9,6 +9,7 @@ use std::collections::HashMap;
 use std::ops::Range;
 
 use crate::model::date::DateKind;
+use crate::model::shared::Tier;
 use crate::model::{Corpus, ParagraphKind, Source};
 
 /// What a reader item is.
@@ -75,6 +76,28 @@ pub struct QuoteMark {
     pub quote: usize,
 }
 
+/// A stretch of a paragraph that another source shares.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SharedSpan {
+    pub paragraph: usize,
+    /// Bytes of the paragraph's text.
+    pub range: Range<usize>,
+    pub tier: Tier,
+    /// Words the other source has differently: an edit inside the passage.
+    pub edited: bool,
+    /// The source it is shared with.
+    pub other: usize,
+    /// Which passage it belongs to (numbered by whoever set the spans).
+    pub passage: usize,
+}
+
+/// Shared span `span` placed on item `item`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SharedMark {
+    pub item: usize,
+    pub span: usize,
+}
+
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Search {
     pub query: String,
@@ -95,6 +118,12 @@ pub struct Reader {
     pub quote_marks: Vec<QuoteMark>,
     /// The quote the quotes view pointed at, highlighted above the others.
     pub focused_quote: Option<usize>,
+    /// What other sources share of this one, in paragraph order.
+    pub shared_spans: Vec<SharedSpan>,
+    /// The shared spans on items, in item order.
+    pub shared_marks: Vec<SharedMark>,
+    /// The shared passage stepped to, highlighted above the others.
+    pub current_passage: Option<usize>,
     /// Text columns (without the gutter) and rows of the visible window.
     pub width: usize,
     pub height: usize,
@@ -147,6 +176,8 @@ impl Reader {
         self.source = Some(index);
         self.search = None;
         self.focused_quote = None;
+        self.shared_spans.clear();
+        self.current_passage = None;
         self.top = Anchor::default();
         self.rebuild_items(corpus);
         self.cursor = self.first_paragraph_from(0);
@@ -264,6 +295,50 @@ impl Reader {
         self.quote_marks = marks;
         self.gutter = digits(source.paragraphs.len()) + 1;
         self.cache.clear();
+        self.place_shared();
+    }
+
+    /// Show what other sources share of this one.
+    pub fn set_shared(&mut self, mut spans: Vec<SharedSpan>) {
+        spans.sort_by_key(|s| (s.paragraph, s.range.start, s.edited));
+        self.shared_spans = spans;
+        self.place_shared();
+    }
+
+    /// Put the shared spans on the items showing their paragraphs.
+    fn place_shared(&mut self) {
+        let mut marks = Vec::with_capacity(self.shared_spans.len());
+        let mut spans = self.shared_spans.iter().enumerate().peekable();
+        for (item, it) in self.items.iter().enumerate() {
+            let ItemKind::Paragraph { index, .. } = it.kind else {
+                continue;
+            };
+            while spans.next_if(|(_, s)| s.paragraph < index).is_some() {}
+            while let Some((span, _)) = spans.next_if(|(_, s)| s.paragraph == index) {
+                marks.push(SharedMark { item, span });
+            }
+        }
+        self.shared_marks = marks;
+    }
+
+    /// The shared spans on item `item`.
+    pub fn shared_on(&self, item: usize) -> impl Iterator<Item = &SharedSpan> {
+        let from = self.shared_marks.partition_point(|m| m.item < item);
+        self.shared_marks[from..]
+            .iter()
+            .take_while(move |m| m.item == item)
+            .map(|m| &self.shared_spans[m.span])
+    }
+
+    /// The other sources sharing passages with this one, in order of appearance.
+    pub fn shared_with(&self) -> Vec<usize> {
+        let mut out: Vec<usize> = Vec::new();
+        for s in &self.shared_spans {
+            if !out.contains(&s.other) {
+                out.push(s.other);
+            }
+        }
+        out
     }
 
     /// Fold or unfold furniture, keeping the same paragraph in view.
@@ -467,6 +542,40 @@ impl Reader {
         self.top = self.top.min(last);
         self.cursor = cursor;
         self.relayout(source);
+    }
+
+    /// Scroll so that paragraph `paragraph` is at the top (or as near as the end allows),
+    /// without moving the cursor off the screen.
+    pub fn scroll_to_paragraph(&mut self, paragraph: Option<usize>, source: &Source) {
+        self.top = Anchor {
+            item: paragraph
+                .and_then(|p| self.item_of_paragraph(p))
+                .unwrap_or(0),
+            line: 0,
+        };
+        let last = self.last_anchor(source);
+        self.top = self.top.min(last);
+        self.follow_cursor(source);
+    }
+
+    /// The paragraph at the top of the window; `None` while the header is in view.
+    pub fn top_paragraph(&self) -> Option<usize> {
+        let first = self.first_paragraph_from(0)?;
+        if self.top.item < first {
+            None
+        } else {
+            self.paragraph_near(self.top.item)
+        }
+    }
+
+    /// Put the cursor on paragraph `paragraph` and bring byte `offset` of it into view.
+    pub fn show_at(&mut self, paragraph: usize, offset: usize, source: &Source) {
+        let Some(item) = self.item_of_paragraph(paragraph) else {
+            return;
+        };
+        self.cursor = Some(item);
+        let line = self.line_of(item, offset, source);
+        self.bring_line_into_view(item, line, source);
     }
 
     /// Scroll to quote `quote` of the open source, highlight it and put the cursor on it.

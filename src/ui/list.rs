@@ -98,7 +98,7 @@ pub fn draw(frame: &mut Frame, app: &App, area: Rect) {
 
 /// The date column of a row: a cell for the inferred-date marker, the date cut to the day
 /// (times belong in the reader) or `undated`, a space.
-fn date_cells(source: &Source) -> Vec<Span<'static>> {
+pub(super) fn date_cells(source: &Source) -> Vec<Span<'static>> {
     let date = source.date.as_ref().map(|d| {
         let iso = d.stamp.to_string();
         iso.get(..10).unwrap_or(&iso).to_string()

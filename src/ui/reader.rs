@@ -1,5 +1,6 @@
 //! The reader: the open source's header and paragraphs, wrapped to the pane, with paragraph
-//! numbers in a gutter, headings styled, furniture dimmed, search matches highlighted.
+//! numbers in a gutter, headings styled, furniture dimmed, quotes, passages shared with other
+//! sources and search matches highlighted.
 
 use ratatui::Frame;
 use ratatui::layout::Rect;
@@ -11,6 +12,7 @@ use std::ops::Range;
 use super::{cell_text, status::match_count, theme};
 use crate::app::reader::{ItemKind, Reader, Row};
 use crate::app::{App, Pane};
+use crate::model::shared::Tier;
 use crate::model::{ParagraphKind, Source};
 
 pub fn draw(frame: &mut Frame, app: &App, area: Rect) {
@@ -33,18 +35,62 @@ pub fn draw(frame: &mut Frame, app: &App, area: Rect) {
     if app.reader.search.is_some() {
         block = block.title_bottom(Line::from(format!(" {} ", match_count(app))).right_aligned());
     }
-    if app.reader.fold_furniture {
+    let with = app.reader.shared_with();
+    if let Some(strongest) = app.reader.shared_spans.iter().map(|s| s.tier).min() {
+        let passages = app.reader.shared_spans.last().map_or(0, |_| {
+            let mut numbers: Vec<usize> =
+                app.reader.shared_spans.iter().map(|s| s.passage).collect();
+            numbers.sort_unstable();
+            numbers.dedup();
+            numbers.len()
+        });
+        block = block.title_bottom(Line::styled(
+            format!(
+                " {} {passages} passage{} in {} other source{} · c compares ",
+                tier_marker(strongest),
+                plural(passages),
+                with.len(),
+                plural(with.len())
+            ),
+            theme::tier(strongest),
+        ));
+    }
+    draw_text(frame, &app.reader, source, block, area, focused);
+}
+
+fn plural(n: usize) -> &'static str {
+    if n == 1 { "" } else { "s" }
+}
+
+/// The reader's visible window inside `block`.
+pub fn draw_text(
+    frame: &mut Frame,
+    reader: &Reader,
+    source: &Source,
+    mut block: Block,
+    area: Rect,
+    focused: bool,
+) {
+    if reader.fold_furniture {
         block = block.title_bottom(Line::styled(" furniture folded ", theme::dim()));
     }
     let inner = block.inner(area);
     frame.render_widget(block, area);
-    let lines: Vec<Line> = app
-        .reader
+    let lines: Vec<Line> = reader
         .window
         .iter()
-        .map(|row| render_row(&app.reader, source, row, focused))
+        .map(|row| render_row(reader, source, row, focused))
         .collect();
     frame.render_widget(Paragraph::new(lines), inner);
+}
+
+/// The gutter marker of a shared passage, by tier: readable without colour.
+pub fn tier_marker(tier: Tier) -> &'static str {
+    match tier {
+        Tier::Verbatim => "┃",
+        Tier::NearVerbatim => "┇",
+        Tier::Phrase => "┆",
+    }
 }
 
 fn render_row<'a>(reader: &'a Reader, source: &'a Source, row: &Row, focused: bool) -> Line<'a> {
@@ -54,17 +100,26 @@ fn render_row<'a>(reader: &'a Reader, source: &'a Source, row: &Row, focused: bo
     let kind = reader.items[*item].kind;
     let gutter = reader.gutter;
     let is_cursor = reader.cursor == Some(*item);
-    let (number, mark) = match kind {
+    // A line with shared words is marked by the strongest tier on it.
+    let shared = reader
+        .shared_on(*item)
+        .filter(|s| !s.edited && s.range.start < range.end && range.start < s.range.end)
+        .map(|s| s.tier)
+        .min();
+    let (number, mut mark) = match kind {
         ItemKind::Paragraph { index, kind } if *first => (
             format!("{:>w$}", index + 1, w = gutter - 1),
             if kind == ParagraphKind::ListItem {
-                "•"
+                Span::styled("•", theme::dim())
             } else {
-                " "
+                Span::raw(" ")
             },
         ),
-        _ => (" ".repeat(gutter - 1), " "),
+        _ => (" ".repeat(gutter - 1), Span::raw(" ")),
     };
+    if let Some(tier) = shared {
+        mark = Span::styled(tier_marker(tier), theme::tier(tier));
+    }
     let gutter_style = if is_cursor && focused {
         Style::new().add_modifier(Modifier::REVERSED)
     } else {
@@ -89,10 +144,7 @@ fn render_row<'a>(reader: &'a Reader, source: &'a Source, row: &Row, focused: bo
         ItemKind::Paragraph { .. } => Style::new(),
     };
     let text = reader.item_text(*item, source);
-    let mut spans = vec![
-        Span::styled(number, gutter_style),
-        Span::styled(mark, theme::dim()),
-    ];
+    let mut spans = vec![Span::styled(number, gutter_style), mark];
     spans.extend(highlighted(reader, *item, text, range.clone(), style));
     Line::from(spans)
 }
@@ -108,6 +160,18 @@ fn highlighted<'a>(
 ) -> Vec<Span<'a>> {
     // Layers of (range, style), later ones drawn over earlier ones.
     let mut layers: Vec<(Range<usize>, Style)> = Vec::new();
+    for s in reader.shared_on(item) {
+        layers.push((
+            s.range.clone(),
+            if s.edited {
+                theme::edited()
+            } else if reader.current_passage == Some(s.passage) {
+                theme::current_shared()
+            } else {
+                theme::shared(s.tier)
+            },
+        ));
+    }
     // Marks and matches are in item order: find this item's with a binary search.
     let from = reader.quote_marks.partition_point(|m| m.item < item);
     for m in reader.quote_marks[from..]
@@ -120,7 +184,7 @@ fn highlighted<'a>(
             if focused {
                 theme::focused_quote()
             } else {
-                style.patch(theme::quote())
+                theme::quote()
             },
         ));
     }
@@ -145,8 +209,8 @@ fn highlighted<'a>(
     layered(text, range, style, &layers)
 }
 
-/// Split `text[range]` into spans at every layer boundary; each piece takes the style of the
-/// last layer covering it, or `base`.
+/// Split `text[range]` into spans at every layer boundary; each piece takes `base` patched by
+/// every layer covering it, in order (a quote's colour over a shared passage's background).
 fn layered<'a>(
     text: &'a str,
     range: Range<usize>,
@@ -164,9 +228,8 @@ fn layered<'a>(
         .map(|w| {
             let style = layers
                 .iter()
-                .rev()
-                .find(|(r, _)| r.start <= w[0] && w[1] <= r.end)
-                .map_or(base, |(_, s)| *s);
+                .filter(|(r, _)| r.start <= w[0] && w[1] <= r.end)
+                .fold(base, |style, (_, s)| style.patch(*s));
             Span::styled(cell_text(&text[w[0]..w[1]]), style)
         })
         .collect()

@@ -27,7 +27,9 @@ pub fn draw(frame: &mut Frame, app: &App, area: Rect) {
         );
         return;
     }
+    let comparing = app.comparison.is_some();
     let pane = match (app.focus, app.view) {
+        _ if comparing => "COMPARE",
         (Pane::List, View::Timeline) => "TIMELINE",
         (Pane::List, View::Quotes) => "QUOTES",
         (Pane::List, View::Speakers) => "SPEAKERS",
@@ -49,6 +51,9 @@ pub fn draw(frame: &mut Frame, app: &App, area: Rect) {
         Some(m) => Span::styled(format!(" · {m}"), Style::new().add_modifier(Modifier::BOLD)),
         None => Span::styled(
             match (app.focus, app.view) {
+                _ if comparing => {
+                    " · ]/[ shared passage · j/k scroll · Tab side · s together · Esc close · ? help"
+                }
                 (Pane::List, View::Timeline) => {
                     " · j/k move · Enter open · 2 quotes · 3 speakers · / search · ? help · q quit"
                 }

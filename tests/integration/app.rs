@@ -515,3 +515,191 @@ fn the_reader_notes_who_said_each_quote() {
         assert!(app.reader.paragraph_index(cursor).is_some());
     }
 }
+
+/// The sample explorer with its shared-passage index built (the runtime builds it on a
+/// worker after the first frame).
+pub fn indexed_app(width: u16, height: u16) -> App {
+    let mut app = sample_app(width, height);
+    let index = dossier::model::shared::SharedIndex::build(&app.corpus.sources);
+    app.set_shared_index(index);
+    app
+}
+
+fn id_of(app: &App, source: usize) -> &str {
+    &app.corpus.sources[source].id[..3]
+}
+
+/// The text of the shared spans of one side of the comparison.
+fn shared_texts(app: &App, side: usize) -> Vec<String> {
+    let c = app.comparison.as_ref().unwrap();
+    let source = &app.corpus.sources[c.sources()[side]];
+    c.sides[side]
+        .shared_spans
+        .iter()
+        .filter(|s| !s.edited)
+        .map(|s| source.paragraph_text(s.paragraph)[s.range.clone()].to_string())
+        .collect()
+}
+
+/// Whether a comparison side shows (part of) the paragraph containing `needle`.
+fn side_shows(app: &App, side: usize, needle: &str) -> bool {
+    let c = app.comparison.as_ref().unwrap();
+    let reader = &c.sides[side];
+    let source = &app.corpus.sources[c.sources()[side]];
+    reader.window.iter().any(|row| match row {
+        Row::Text { item, .. } => reader.item_text(*item, source).contains(needle),
+        Row::Gap => false,
+    })
+}
+
+#[test]
+fn c_opens_a_source_beside_its_most_related_with_the_shared_sentence_in_both() {
+    let mut app = sample_app(120, 30);
+    press(&mut app, KeyCode::Char('c'));
+    assert!(app.comparison.is_none(), "no index yet: nothing opens");
+    assert!(app.message.as_deref().unwrap().contains("still finding"));
+
+    let mut app = indexed_app(120, 30);
+    assert_eq!(selected_id(&app), "000_c913cf1023a538cf");
+    press(&mut app, KeyCode::Char('c'));
+    assert_eq!(app.mode(), Mode::Compare);
+    let c = app.comparison.as_ref().unwrap();
+    let [a, b] = c.sources();
+    assert_eq!((id_of(&app, a), id_of(&app, b)), ("000", "001"));
+    let brussels = "While in Brussels";
+    let left = shared_texts(&app, 0);
+    let right = shared_texts(&app, 1);
+    assert!(
+        left.iter()
+            .any(|t| t.starts_with(brussels) && t.contains("Mr Peters")),
+        "{left:?}"
+    );
+    assert!(
+        right
+            .iter()
+            .any(|t| t.starts_with(brussels) && t.ends_with("European Commission")),
+        "{right:?}"
+    );
+    let current = &c.passages[c.current.unwrap()];
+    assert_eq!(
+        current.tier.name(),
+        "verbatim",
+        "opens on the strong passage"
+    );
+    assert!(side_shows(&app, 0, brussels) && side_shows(&app, 1, brussels));
+    assert!(c.shares[0] > 0.05 && c.shares[1] > 0.05, "{:?}", c.shares);
+
+    // ] and [ step both panes through the passages, wrapping around.
+    let first = c.current;
+    press(&mut app, KeyCode::Char(']'));
+    let c = app.comparison.as_ref().unwrap();
+    assert_ne!(c.current, first);
+    assert!(side_shows(&app, 0, "worsening strategic environment"));
+    assert!(side_shows(&app, 1, "worsening strategic environment"));
+    press(&mut app, KeyCode::Char('['));
+    assert_eq!(app.comparison.as_ref().unwrap().current, first);
+
+    // Tab switches the focused side; Esc closes and the explorer is as it was.
+    press(&mut app, KeyCode::Tab);
+    assert_eq!(app.comparison.as_ref().unwrap().focus, 1);
+    press(&mut app, KeyCode::Esc);
+    assert!(app.comparison.is_none());
+    assert_eq!(app.mode(), Mode::List(View::Timeline));
+    assert_eq!(selected_id(&app), "000_c913cf1023a538cf");
+}
+
+#[test]
+fn the_panes_scroll_together_through_the_alignment_or_each_alone() {
+    // 001 is the longer of the two: scrolling it must bring 000 along.
+    let mut app = indexed_app(120, 16);
+    press(&mut app, KeyCode::Char('j'));
+    press(&mut app, KeyCode::Char('j'));
+    assert_eq!(selected_id(&app), "001_508e187d9efd2fdc");
+    press(&mut app, KeyCode::Char('c'));
+    let [a, b] = app.comparison.as_ref().unwrap().sources();
+    assert_eq!((id_of(&app, a), id_of(&app, b)), ("001", "000"));
+    let brussels = "While in Brussels";
+    assert!(side_shows(&app, 0, brussels) && side_shows(&app, 1, brussels));
+    press(&mut app, KeyCode::Char('g'));
+    assert!(
+        !side_shows(&app, 1, brussels),
+        "to the top on the left brings the right to its top"
+    );
+    let mut together = 0;
+    for _ in 0..120 {
+        press(&mut app, KeyCode::Char('j'));
+        if side_shows(&app, 0, brussels) {
+            together += 1;
+            assert!(
+                side_shows(&app, 1, brussels),
+                "the matching passage stays in view"
+            );
+        }
+    }
+    assert!(
+        together > 3,
+        "the passage was scrolled through ({together} steps)"
+    );
+
+    // Each on its own: scrolling the left leaves the right where it is.
+    press(&mut app, KeyCode::Char('s'));
+    assert!(!app.comparison.as_ref().unwrap().together);
+    let right_top = app.comparison.as_ref().unwrap().sides[1].top;
+    press(&mut app, KeyCode::Char('g'));
+    assert_eq!(app.comparison.as_ref().unwrap().sides[1].top, right_top);
+    assert_eq!(app.comparison.as_ref().unwrap().sides[0].top.item, 0);
+}
+
+#[test]
+fn the_reader_marks_passages_found_elsewhere_and_c_compares_there() {
+    let mut app = indexed_app(120, 40);
+    press(&mut app, KeyCode::Enter);
+    let with: Vec<&str> = app
+        .reader
+        .shared_with()
+        .into_iter()
+        .map(|s| id_of(&app, s))
+        .collect();
+    assert_eq!(
+        with,
+        ["002", "001"],
+        "000 shares strong passages with 002 and 001, in its order"
+    );
+    // The cursor on the paragraph 002 quotes: c compares with 002, not the most related.
+    let source = app.open_source().unwrap();
+    let quoted = (0..source.paragraphs.len())
+        .find(|&p| source.paragraph_text(p).contains("prepared to do its part"))
+        .unwrap();
+    while app.reader.paragraph_index(app.reader.cursor.unwrap()) != Some(quoted) {
+        press(&mut app, KeyCode::Char('}'));
+    }
+    press(&mut app, KeyCode::Char('c'));
+    let [a, b] = app.comparison.as_ref().unwrap().sources();
+    assert_eq!((id_of(&app, a), id_of(&app, b)), ("000", "002"));
+    let right = shared_texts(&app, 1);
+    assert!(
+        right.iter().any(|t| t.contains("prepared to do its part")),
+        "{right:?}"
+    );
+}
+
+#[test]
+fn shift_c_picks_the_source_to_compare_with() {
+    let mut app = indexed_app(120, 30);
+    press_with(&mut app, KeyCode::Char('C'), KeyModifiers::SHIFT);
+    assert_eq!(app.mode(), Mode::Overlay);
+    let listed: Vec<&str> = app.related.iter().map(|r| id_of(&app, r.source)).collect();
+    assert_eq!(listed, ["001", "002"]);
+    press(&mut app, KeyCode::Char('j'));
+    press(&mut app, KeyCode::Enter);
+    let [a, b] = app.comparison.as_ref().unwrap().sources();
+    assert_eq!((id_of(&app, a), id_of(&app, b)), ("000", "002"));
+    // A source sharing nothing says so.
+    let mut app = indexed_app(120, 30);
+    press(&mut app, KeyCode::Char('G'));
+    let id = selected_id(&app).to_string();
+    press(&mut app, KeyCode::Char('c'));
+    if app.comparison.is_none() {
+        assert!(app.message.as_deref().unwrap().contains(&id[..3]));
+    }
+}

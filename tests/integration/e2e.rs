@@ -137,6 +137,31 @@ fn open_search_quit_and_the_terminal_is_restored() {
 }
 
 #[test]
+fn c_reads_two_sources_side_by_side() {
+    let Some(t) = Tmux::new("compare") else {
+        return;
+    };
+    t.start("");
+    // The reader's border says so once the shared-passage index has arrived.
+    t.wait_for("c compares");
+    t.keys(&["c"]);
+    t.wait_for("COMPARE");
+    let screen = t.wait_for("% shared");
+    assert!(screen.contains("000_c913cf1023a538cf") && screen.contains("001_508e187d9efd2fdc"));
+    assert_eq!(
+        screen.matches("While in Brussels").count(),
+        2,
+        "the shared sentence in both panes:\n{screen}"
+    );
+    t.keys(&["]"]);
+    t.wait_for("passage 1/2");
+    t.keys(&["Escape"]);
+    t.wait_for("TIMELINE");
+    t.keys(&["q"]);
+    t.wait_for("DONE");
+}
+
+#[test]
 fn a_panic_restores_the_terminal_and_reports() {
     let Some(t) = Tmux::new("panic") else { return };
     t.start("DOSSIER_TEST_PANIC=1");

@@ -8,7 +8,7 @@ use ratatui::backend::TestBackend;
 use ratatui::buffer::Buffer;
 use ratatui::style::Color;
 
-use super::app::{press, sample_app, type_text};
+use super::app::{indexed_app, press, sample_app, type_text};
 
 fn render(app: &App) -> Buffer {
     let (w, h) = app.size;
@@ -34,7 +34,7 @@ pub fn screen_text(buffer: &Buffer) -> String {
 const SIZES: [(u16, u16); 3] = [(80, 24), (40, 12), (200, 50)];
 
 fn state(name: &str, w: u16, h: u16) -> App {
-    let mut app = sample_app(w, h);
+    let mut app = indexed_app(w, h);
     match name {
         "timeline" => {}
         "reader" => {
@@ -56,6 +56,9 @@ fn state(name: &str, w: u16, h: u16) -> App {
         "speakers" => {
             press(&mut app, KeyCode::Char('3'));
         }
+        "compare" => {
+            press(&mut app, KeyCode::Char('c'));
+        }
         _ => unreachable!(),
     }
     app
@@ -63,7 +66,9 @@ fn state(name: &str, w: u16, h: u16) -> App {
 
 #[test]
 fn snapshots_of_every_view_at_three_sizes() {
-    for name in ["timeline", "reader", "search", "help", "quotes", "speakers"] {
+    for name in [
+        "timeline", "reader", "search", "help", "quotes", "speakers", "compare",
+    ] {
         for (w, h) in SIZES {
             let app = state(name, w, h);
             insta::assert_snapshot!(format!("{name}_{w}x{h}"), screen_text(&render(&app)));
@@ -162,4 +167,40 @@ fn the_quote_picked_in_the_quotes_view_is_highlighted_in_the_reader() {
         .filter(|c| c.fg == Color::LightCyan)
         .count();
     assert!(others > 100, "the other quotes are coloured: {others}");
+}
+
+#[test]
+fn the_shared_sentence_is_highlighted_in_both_panes_and_stacks_when_narrow() {
+    let brussels_in = |app: &App, area: dossier::app::layout::Area| -> String {
+        let buffer = render(app);
+        let mut text = String::new();
+        for y in area.y..area.y + area.height {
+            for x in area.x..area.x + area.width {
+                let cell = &buffer[(x, y)];
+                if cell.bg == Color::Rgb(30, 120, 44) {
+                    text.push_str(cell.symbol());
+                }
+            }
+            text.push(' ');
+        }
+        text.split_whitespace().collect::<Vec<_>>().join(" ")
+    };
+    for (w, h) in [(120, 40), (80, 40)] {
+        let app = state("compare", w, h);
+        let [left, right] = app.panes.sides.unwrap();
+        if w < 100 {
+            assert_eq!(left.x, right.x, "stacked below 100 columns");
+        } else {
+            assert!(right.x > left.x, "side by side");
+        }
+        let (l, r) = (brussels_in(&app, left), brussels_in(&app, right));
+        assert!(l.starts_with("While in Brussels, Mr Peters"), "{w}: {l}");
+        assert!(r.starts_with("While in Brussels, Peters"), "{w}: {r}");
+        assert!(l.ends_with("European Commission") && r.ends_with("European Commission"));
+        let text = screen_text(&render(&app));
+        assert!(
+            text.contains("2024-04-04") && text.contains("% shared"),
+            "{text}"
+        );
+    }
 }
