@@ -3,6 +3,7 @@
 
 pub mod action;
 pub mod compare;
+pub mod finder;
 pub mod layout;
 pub mod list;
 pub mod quotes;
@@ -12,9 +13,11 @@ pub use action::{Action, Effect};
 
 use std::sync::Arc;
 
+use crate::model::search::{Hit, Target};
 use crate::model::shared::{Related, SharedIndex};
 use crate::model::{Corpus, QuoteRef, Source};
 use compare::Comparison;
+use finder::{FilterResult, Finder};
 use layout::{Area, Panes};
 use list::ListCursor;
 use quotes::{QuoteList, SpeakerList};
@@ -68,6 +71,8 @@ pub enum Overlay {
 /// Where keys go: the keymap picks its table by this.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Mode {
+    /// The fuzzy filter over the panes.
+    Finder,
     /// Typing a search.
     Prompt,
     Overlay,
@@ -116,6 +121,11 @@ pub struct App {
     /// The source whose related sources the picker lists, and those sources.
     pub related_to: Option<usize>,
     pub related: Vec<Related>,
+    pub finder: Option<Finder>,
+    /// Queries typed into the finder, oldest first.
+    pub finder_history: Vec<String>,
+    /// The finder's last request number, kept across openings.
+    finder_generation: u64,
     pub view: View,
     pub timeline: Timeline,
     pub quotes: QuoteList,
@@ -150,6 +160,9 @@ impl App {
             comparison: None,
             related_to: None,
             related: Vec::new(),
+            finder: None,
+            finder_history: Vec::new(),
+            finder_generation: 0,
             reader: Reader::default(),
             focus: Pane::List,
             overlay: None,
@@ -164,7 +177,9 @@ impl App {
     }
 
     pub fn mode(&self) -> Mode {
-        if self.prompt.is_some() {
+        if self.finder.is_some() {
+            Mode::Finder
+        } else if self.prompt.is_some() {
             Mode::Prompt
         } else if self.overlay.is_some() {
             Mode::Overlay
@@ -312,6 +327,10 @@ impl App {
     fn layout(&mut self) {
         let (width, height) = self.size;
         self.panes = layout::panes(width, height, self.focus, self.comparison.is_some());
+        if let Some(f) = &mut self.finder {
+            f.list.height = layout::finder(width, height).hits.height as usize;
+            f.list.select(f.list.selected, f.hits.len());
+        }
         if let (Some(c), Some(areas)) = (&mut self.comparison, self.panes.sides) {
             let sizes = [0, 1].map(|side| {
                 let inner = areas[side].inner();
@@ -419,6 +438,99 @@ impl App {
             "{n} shared passage{} · ]/[ step · Tab switches side · Esc closes",
             if n == 1 { "" } else { "s" }
         ));
+    }
+
+    /// Open the finder (in the quotes scope from the quotes and speakers views).
+    fn open_finder(&mut self) -> Vec<Effect> {
+        let scope = match self.view {
+            View::Quotes | View::Speakers if self.focus == Pane::List => {
+                crate::model::search::Scope::Quotes
+            }
+            _ => crate::model::search::Scope::Sources,
+        };
+        let mut finder = Finder::new(scope, self.finder_generation);
+        finder.list.height = layout::finder(self.size.0, self.size.1).hits.height as usize;
+        let request = finder.request();
+        self.finder = Some(finder);
+        vec![Effect::Filter(request)]
+    }
+
+    /// The worker's answer to a finder query.
+    pub fn receive_filter(&mut self, result: FilterResult) {
+        if let Some(f) = &mut self.finder {
+            f.receive(result);
+        }
+    }
+
+    /// Keys while the finder is open.
+    fn finder_action(&mut self, action: Action) -> Vec<Effect> {
+        let Some(f) = &mut self.finder else {
+            return vec![];
+        };
+        let page = f.list.height.max(1) as isize;
+        let moved = match action {
+            Action::MoveDown => 1,
+            Action::MoveUp => -1,
+            Action::PageDown => page,
+            Action::PageUp => -page,
+            _ => 0,
+        };
+        if moved != 0 {
+            let to = f.list.selected.saturating_add_signed(moved);
+            f.list.select(to, f.hits.len());
+            return vec![];
+        }
+        match action {
+            Action::Input(c) => f.text.push(c),
+            Action::InputBackspace => {
+                f.text.pop();
+            }
+            Action::NextScope => f.next_scope(),
+            Action::HistoryBack => f.recall(&self.finder_history, true),
+            Action::HistoryForward => f.recall(&self.finder_history, false),
+            Action::Back => {
+                self.finder_generation = f.generation();
+                self.finder = None;
+                return vec![];
+            }
+            Action::Open | Action::InputSubmit => {
+                let hit = f.selected().cloned();
+                finder::remember(&mut self.finder_history, &f.text);
+                self.finder_generation = f.generation();
+                self.finder = None;
+                if let Some(hit) = hit {
+                    self.jump(&hit);
+                }
+                return vec![];
+            }
+            _ => return vec![],
+        }
+        vec![Effect::Filter(f.request())]
+    }
+
+    /// Open a finder hit: its source in the reader, scrolled to it and highlighted.
+    fn jump(&mut self, hit: &Hit) {
+        self.comparison = None;
+        self.view = View::Timeline;
+        let position = self
+            .timeline
+            .order
+            .iter()
+            .position(|&i| i == hit.source)
+            .unwrap_or(0);
+        self.timeline
+            .list
+            .select(position, self.timeline.order.len());
+        self.preview_selected();
+        self.set_focus(Pane::Reader);
+        match &hit.target {
+            Target::Source => {}
+            Target::Quote(q) => self.with_reader(|r, s| r.show_quote(*q as usize, s)),
+            Target::Sentence { paragraph, range } => {
+                let range = range.start as usize..range.end as usize;
+                self.with_reader(|r, s| r.highlight(*paragraph as usize, range, s));
+            }
+        }
     }
 
     /// Keys of the comparison; `None` for the ones handled as anywhere else.
@@ -700,6 +812,9 @@ pub fn update(app: &mut App, action: Action) -> Vec<Effect> {
     if !matches!(action, Action::Resize { .. }) {
         app.message = None;
     }
+    if app.mode() == Mode::Finder && !matches!(action, Action::Resize { .. } | Action::Panic) {
+        return app.finder_action(action);
+    }
     if app.mode() == Mode::Compare
         && let Some(effects) = app.compare_action(&action)
     {
@@ -716,7 +831,7 @@ pub fn update(app: &mut App, action: Action) -> Vec<Effect> {
                 app.scroll_reader(rows);
                 return vec![];
             }
-            Mode::Prompt | Mode::Overlay | Mode::Compare => {}
+            Mode::Finder | Mode::Prompt | Mode::Overlay | Mode::Compare => {}
         }
     }
     match (app.mode(), action) {
@@ -739,6 +854,7 @@ pub fn update(app: &mut App, action: Action) -> Vec<Effect> {
             }
         }
         (_, Action::ShowView(view)) => app.show_view(view),
+        (_, Action::OpenFinder) => return app.open_finder(),
         (_, Action::Compare) => app.compare(false),
         (_, Action::PickCompare) => app.compare(true),
         (_, Action::FocusNext | Action::FocusPrev) => {
@@ -776,7 +892,7 @@ pub fn update(app: &mut App, action: Action) -> Vec<Effect> {
             }
         }
         (Mode::List(view), action) => return app.list_action(view, action),
-        (Mode::Compare, _) => {}
+        (Mode::Compare | Mode::Finder, _) => {}
         (Mode::Reader, action) => match action {
             Action::Top => app.with_reader(|r, s| r.scroll_to_top(s)),
             Action::Bottom => app.with_reader(|r, s| r.scroll_to_bottom(s)),

@@ -4,6 +4,7 @@ use clap::{Args, Parser, Subcommand};
 use std::path::PathBuf;
 
 use crate::load;
+use crate::model::search::Scope;
 
 #[derive(Debug, Parser)]
 #[command(
@@ -61,6 +62,28 @@ pub enum Command {
         #[arg(long)]
         json: bool,
     },
+    /// Fuzzy search, like `fzf --filter`: ranked sources, quotes or sentences matching QUERY.
+    ///
+    /// Space-separated terms must all match, in any order: 'word (exact), ^prefix, suffix$,
+    /// !term (not), a | b (either), ~term (fuzzy in the text scope); smart case; diacritics
+    /// fold (maori finds Māori). Fields: speaker:NAME source:OUTLET-OR-ID date:2024-04
+    /// date:2022..2023 kind:partial.
+    Find {
+        /// The query.
+        query: String,
+        #[command(flatten)]
+        corpus: CorpusArgs,
+        /// What to search: sources (title, outlet, date, people, url), quotes (text and
+        /// speaker) or text (every sentence).
+        #[arg(long = "in", value_name = "SCOPE", default_value = "sources", value_parser = parse_scope)]
+        scope: Scope,
+        /// At most this many hits (all by default).
+        #[arg(long, value_name = "N")]
+        limit: Option<usize>,
+        /// Print JSON Lines, one object per hit.
+        #[arg(long)]
+        json: bool,
+    },
     /// The passages two sources share (verbatim, near-verbatim, phrase), strongest first.
     Compare {
         /// Id (or unique prefix) of the first source.
@@ -93,4 +116,9 @@ pub enum Command {
         #[arg(long)]
         json: bool,
     },
+}
+
+fn parse_scope(text: &str) -> Result<Scope, String> {
+    Scope::from_name(text)
+        .ok_or_else(|| format!("`{text}` is not a scope: sources, quotes or text"))
 }

@@ -6,6 +6,7 @@ use std::io::{self, Write};
 
 use crate::model::date::{DateKind, Precision};
 use crate::model::quotes::QuoteKind;
+use crate::model::search::{self, Scope, SearchIndex};
 use crate::model::shared::{self, SharedIndex, Tier};
 use crate::model::{Corpus, Furniture, ParagraphKind, Person, Source};
 
@@ -396,4 +397,77 @@ pub fn related(
         }
     }
     Ok(())
+}
+
+/// A row of `dossier find --json`.
+#[derive(Serialize)]
+pub struct HitRow<'a> {
+    pub source: &'a str,
+    pub scope: Scope,
+    pub line: u32,
+    pub text: &'a str,
+    pub score: i64,
+    /// Character positions of `text` that matched, 0-based.
+    pub positions: &'a [usize],
+}
+
+/// `dossier find QUERY`: ranked hits, best first; the matched characters in bold colour when
+/// `color`.
+pub fn find(
+    corpus: &Corpus,
+    query: &str,
+    scope: Scope,
+    limit: Option<usize>,
+    json: bool,
+    color: bool,
+    out: &mut impl Write,
+) -> io::Result<()> {
+    let index = SearchIndex::new(corpus, corpus.by_date());
+    let Some(matches) = search::filter(&index, corpus, query, scope, None, &|| false) else {
+        return Ok(());
+    };
+    let limit = limit.unwrap_or(usize::MAX);
+    for hit in search::hits(&index, corpus, &matches, limit, limit) {
+        let source = &corpus.sources[hit.source];
+        let line = hit.line(corpus);
+        if json {
+            let row = HitRow {
+                source: &source.id,
+                scope,
+                line,
+                text: &hit.text,
+                score: hit.score,
+                positions: &hit.positions,
+            };
+            serde_json::to_writer(&mut *out, &row)?;
+            writeln!(out)?;
+        } else {
+            let text = if color {
+                highlight(&hit.text, &hit.positions)
+            } else {
+                hit.text.clone()
+            };
+            writeln!(out, "{}:{line}\t{text}", source.id)?;
+        }
+    }
+    Ok(())
+}
+
+/// `text` with the characters at `positions` in bold yellow (ANSI).
+fn highlight(text: &str, positions: &[usize]) -> String {
+    let mut out = String::with_capacity(text.len() + positions.len() * 8);
+    let mut marked = positions.iter().peekable();
+    let mut on = false;
+    for (i, c) in text.chars().enumerate() {
+        let hit = marked.next_if(|&&p| p == i).is_some();
+        if hit != on {
+            out.push_str(if hit { "\x1b[1;33m" } else { "\x1b[0m" });
+            on = hit;
+        }
+        out.push(c);
+    }
+    if on {
+        out.push_str("\x1b[0m");
+    }
+    out
 }

@@ -17,6 +17,8 @@ pub enum Context {
     Compare,
     /// A list over the panes to pick from.
     Picker,
+    /// The fuzzy filter.
+    Finder,
     /// While typing a search.
     Prompt,
 }
@@ -30,6 +32,7 @@ impl Context {
             Context::Reader => "Reader",
             Context::Compare => "Side by side",
             Context::Picker => "Picking a source to compare with",
+            Context::Finder => "Fuzzy filter (Ctrl-p)",
             Context::Prompt => "Search prompt",
         }
     }
@@ -47,6 +50,7 @@ impl Context {
                 | (Context::Reader, Mode::Reader)
                 | (Context::Compare, Mode::Compare)
                 | (Context::Picker, Mode::Overlay)
+                | (Context::Finder, Mode::Finder)
         )
     }
 }
@@ -97,7 +101,7 @@ const fn bind(
     }
 }
 
-use Context::{Compare, Lists, Panes, Picker, Quotes, Reader};
+use Context::{Compare, Finder, Lists, Panes, Picker, Quotes, Reader};
 
 /// The keymap. Earlier entries win when a key is bound twice in overlapping contexts.
 pub const BINDINGS: &[Binding] = &[
@@ -168,6 +172,18 @@ pub const BINDINGS: &[Binding] = &[
         &[ch('3'), ch('S')],
         Action::ShowView(View::Speakers),
         "the speakers: everyone quoted, most quoted first",
+    ),
+    bind(
+        Panes,
+        &[ctrl('p')],
+        Action::OpenFinder,
+        "the fuzzy filter: any source, quote or sentence, ranked as you type",
+    ),
+    bind(
+        Lists,
+        &[ch('/')],
+        Action::OpenFinder,
+        "the fuzzy filter, from a list (in the reader / searches the open source)",
     ),
     bind(
         Lists,
@@ -316,6 +332,56 @@ pub const BINDINGS: &[Binding] = &[
         "quit (closes help first)",
     ),
     bind(
+        Finder,
+        &[key(KeyCode::Enter)],
+        Action::Open,
+        "open the hit in the reader, scrolled to it and highlighted",
+    ),
+    bind(
+        Finder,
+        &[key(KeyCode::Esc)],
+        Action::Back,
+        "close the filter; the view is as it was",
+    ),
+    bind(
+        Finder,
+        &[key(KeyCode::Tab)],
+        Action::NextScope,
+        "next scope: sources, quotes, text (or type sources: quotes: text: first)",
+    ),
+    bind(Finder, &[key(KeyCode::Down)], Action::MoveDown, "next hit"),
+    bind(Finder, &[key(KeyCode::Up)], Action::MoveUp, "previous hit"),
+    bind(
+        Finder,
+        &[key(KeyCode::PageDown)],
+        Action::PageDown,
+        "a page of hits down",
+    ),
+    bind(
+        Finder,
+        &[key(KeyCode::PageUp)],
+        Action::PageUp,
+        "a page of hits up",
+    ),
+    bind(
+        Finder,
+        &[ctrl('p')],
+        Action::HistoryBack,
+        "an earlier query from the history",
+    ),
+    bind(
+        Finder,
+        &[ctrl('n')],
+        Action::HistoryForward,
+        "a later query from the history",
+    ),
+    bind(
+        Finder,
+        &[key(KeyCode::Backspace)],
+        Action::InputBackspace,
+        "delete a character of the query",
+    ),
+    bind(
         Context::Prompt,
         &[key(KeyCode::Enter)],
         Action::InputSubmit,
@@ -355,7 +421,9 @@ pub fn action_for(event: KeyEvent, mode: Mode) -> Option<Action> {
         return bound;
     }
     match (mode, event.code) {
-        (Mode::Prompt, KeyCode::Char(c)) if !modifiers.contains(KeyModifiers::CONTROL) => {
+        (Mode::Prompt | Mode::Finder, KeyCode::Char(c))
+            if !modifiers.contains(KeyModifiers::CONTROL) =>
+        {
             Some(Action::Input(c))
         }
         _ => None,
@@ -400,6 +468,7 @@ pub fn help_sections() -> Vec<(&'static str, Vec<(String, &'static str)>)> {
         Context::Reader,
         Context::Compare,
         Context::Picker,
+        Context::Finder,
         Context::Prompt,
     ] {
         let rows: Vec<(String, &'static str)> = BINDINGS

@@ -2,13 +2,14 @@
 //! the outcome to an exit code (0 success, 1 failure, 2 usage error or nothing readable).
 
 use clap::Parser;
-use std::io::{self, BufWriter, Write};
+use std::io::{self, BufWriter, IsTerminal, Write};
 use std::path::Path;
 use std::process::ExitCode;
 
 use dossier::cli::{Cli, Command, CorpusArgs};
 use dossier::load::{self, LoadOptions};
 use dossier::model::Corpus;
+use dossier::model::search::Scope;
 use dossier::model::shared::SharedIndex;
 use dossier::{commands, tui};
 
@@ -74,6 +75,21 @@ fn run(cli: Cli) -> Result<(), Failure> {
             let mut corpus = open(&corpus)?;
             corpus.find_quotes();
             commands::quotes(&corpus, speaker.as_deref(), json, &mut out)
+        }
+        Some(Command::Find {
+            query,
+            corpus,
+            scope,
+            limit,
+            json,
+        }) => {
+            let mut corpus = open(&corpus)?;
+            if scope == Scope::Quotes {
+                corpus.find_quotes();
+            }
+            let color =
+                !json && io::stdout().is_terminal() && std::env::var_os("NO_COLOR").is_none();
+            commands::find(&corpus, &query, scope, limit, json, color, &mut out)
         }
         Some(Command::Compare { a, b, corpus, json }) => {
             let corpus = open(&corpus)?;

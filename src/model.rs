@@ -8,6 +8,7 @@ pub mod ingest;
 pub mod markup;
 pub mod quotes;
 pub mod sanitize;
+pub mod search;
 pub mod shared;
 pub mod source;
 pub mod words;

@@ -6,7 +6,8 @@
 use std::io::{self, IsTerminal, Write};
 use std::process::{Command, Stdio};
 use std::sync::Arc;
-use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::atomic::{AtomicBool, AtomicU64, Ordering};
+use std::sync::mpsc::{Receiver, Sender, channel};
 use std::time::Duration;
 
 use crossterm::event::{
@@ -20,6 +21,7 @@ use crossterm::{clipboard::CopyToClipboard, cursor, execute};
 use ratatui::Terminal;
 use ratatui::backend::CrosstermBackend;
 
+use crate::app::finder::{FilterRequest, FilterResult, FilterWorker};
 use crate::app::{Action, App, Effect, update};
 use crate::keymap;
 use crate::model::Corpus;
@@ -135,15 +137,7 @@ pub fn run(corpus: Corpus, options: Options) -> Result<(), TuiError> {
     let _guard = TerminalGuard::enter(options.mouse)?;
     let mut terminal = Terminal::new(CrosstermBackend::new(io::stdout()))?;
     let mut app = App::new(corpus);
-    // The shared-passage index takes about as long as loading: built on a worker so the
-    // first frame does not wait for it; comparisons open once it arrives.
-    let (index_ready, index_arrived) = std::sync::mpsc::channel();
-    {
-        let corpus = Arc::clone(&app.corpus);
-        std::thread::spawn(move || {
-            let _ = index_ready.send(SharedIndex::build(&corpus.sources));
-        });
-    }
+    let workers = Workers::start(&app);
     let size = terminal.size()?;
     update(
         &mut app,
@@ -159,19 +153,31 @@ pub fn run(corpus: Corpus, options: Options) -> Result<(), TuiError> {
         if panic_after_draw {
             update(&mut app, Action::Panic);
         }
-        // Wait for input, checking for signals and the index between polls.
-        let mut index = None;
-        while !event::poll(Duration::from_millis(100))? {
+        // Wait for input, checking for signals and the workers' answers between polls (often
+        // while the finder waits for one).
+        let mut answered = false;
+        let tick = if app.finder.as_ref().is_some_and(|f| f.pending) {
+            Duration::from_millis(2)
+        } else {
+            Duration::from_millis(100)
+        };
+        while !event::poll(tick)? {
             if stopped() {
                 return Ok(());
             }
-            if let Ok(built) = index_arrived.try_recv() {
-                index = Some(built);
+            if let Ok(index) = workers.index.try_recv() {
+                app.set_shared_index(index);
+                answered = true;
+            }
+            while let Ok(result) = workers.results.try_recv() {
+                app.receive_filter(result);
+                answered = true;
+            }
+            if answered {
                 break;
             }
         }
-        if let Some(index) = index {
-            app.set_shared_index(index);
+        if answered {
             continue;
         }
         // Take what is already queued before drawing again (a resize storm or a held key costs
@@ -184,12 +190,59 @@ pub fn run(corpus: Corpus, options: Options) -> Result<(), TuiError> {
             let event = event::read()?;
             for action in actions_for(event, &app) {
                 for effect in update(&mut app, action) {
-                    run_effect(effect, &mut terminal)?;
+                    run_effect(effect, &mut terminal, &workers)?;
                 }
             }
         }
     }
     Ok(())
+}
+
+/// The threads that keep slow work off the key path, and how to reach them.
+struct Workers {
+    /// The shared-passage index, once (it takes about as long as loading).
+    index: Receiver<SharedIndex>,
+    /// Finder queries in, answers out; `latest` cancels a query a newer one replaces.
+    requests: Sender<FilterRequest>,
+    results: Receiver<FilterResult>,
+    latest: Arc<AtomicU64>,
+}
+
+impl Workers {
+    fn start(app: &App) -> Workers {
+        let (index_ready, index) = channel();
+        let corpus = Arc::clone(&app.corpus);
+        std::thread::spawn(move || {
+            let _ = index_ready.send(SharedIndex::build(&corpus.sources));
+        });
+        let (requests, incoming) = channel::<FilterRequest>();
+        let (answers, results) = channel();
+        let latest = Arc::new(AtomicU64::new(0));
+        let corpus = Arc::clone(&app.corpus);
+        let current = Arc::clone(&latest);
+        std::thread::spawn(move || {
+            let mut worker = FilterWorker::new(&corpus);
+            while let Ok(mut request) = incoming.recv() {
+                // Only the newest of the queries typed meanwhile is worth answering.
+                while let Ok(newer) = incoming.try_recv() {
+                    request = newer;
+                }
+                let generation = request.generation;
+                let cancelled = || current.load(Ordering::Relaxed) != generation;
+                if let Some(result) = worker.run(&corpus, &request, &cancelled)
+                    && answers.send(result).is_err()
+                {
+                    return;
+                }
+            }
+        });
+        Workers {
+            index,
+            requests,
+            results,
+            latest,
+        }
+    }
 }
 
 /// The actions a terminal event asks for.
@@ -215,7 +268,7 @@ fn actions_for(event: Event, app: &App) -> Vec<Action> {
             _ => vec![],
         },
         // Pasted text is typed into the prompt; its control characters never are.
-        Event::Paste(text) if app.prompt.is_some() => text
+        Event::Paste(text) if app.prompt.is_some() || app.finder.is_some() => text
             .chars()
             .filter(|c| !c.is_control())
             .map(Action::Input)
@@ -227,8 +280,14 @@ fn actions_for(event: Event, app: &App) -> Vec<Action> {
 fn run_effect(
     effect: Effect,
     terminal: &mut Terminal<CrosstermBackend<io::Stdout>>,
+    workers: &Workers,
 ) -> io::Result<()> {
     match effect {
+        Effect::Filter(request) => {
+            workers.latest.store(request.generation, Ordering::Relaxed);
+            let _ = workers.requests.send(request);
+            Ok(())
+        }
         Effect::Copy(text) => {
             // OSC 52 carries the text base64-encoded: nothing in it can act on the terminal.
             execute!(

@@ -1,6 +1,7 @@
 //! Drawing: one function per pane. Each reads the state and never changes it.
 
 mod compare;
+mod finder;
 mod list;
 mod overlay;
 mod reader;
@@ -41,6 +42,7 @@ pub fn draw(frame: &mut Frame, app: &App) {
     }
     status::draw(frame, app, rect(app.panes.status));
     overlay::draw(frame, app);
+    finder::draw(frame, app);
 }
 
 fn rect(a: Area) -> Rect {

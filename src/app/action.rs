@@ -1,6 +1,7 @@
 //! Everything the user (or the terminal) can ask of the explorer, as named actions.
 
 use super::View;
+use super::finder::FilterRequest;
 
 /// A named action. Keys, mouse events and resizes all become one of these before they touch
 /// the state, so "which key does what" is data (see `keymap`) and testable without a terminal.
@@ -42,6 +43,13 @@ pub enum Action {
     PrevShared,
     /// Side by side: scroll the two panes together, or each on its own.
     ToggleTogether,
+    /// Open the fuzzy filter over the panes.
+    OpenFinder,
+    /// In the finder: search the next scope (sources, quotes, text).
+    NextScope,
+    /// In the finder: an earlier (later) query from the history.
+    HistoryBack,
+    HistoryForward,
     CopyParagraph,
     ToggleFurniture,
     ToggleSort,
@@ -78,4 +86,6 @@ pub enum Effect {
     Copy(String),
     /// Open an http(s) url in the browser.
     OpenUrl(String),
+    /// Filter the finder's items (on a worker: typing never waits for it).
+    Filter(FilterRequest),
 }

@@ -131,6 +131,57 @@ pub fn panes(width: u16, height: u16, focus: Pane, comparing: bool) -> Panes {
     }
 }
 
+/// The finder's box over the panes: its border, the prompt line, the hits, and (when tall
+/// enough) a preview of the selected hit's context.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct FinderAreas {
+    pub outer: Area,
+    pub prompt: Area,
+    pub hits: Area,
+    pub preview: Option<Area>,
+}
+
+/// Rows of the finder's preview.
+const PREVIEW_ROWS: u16 = 4;
+
+pub fn finder(width: u16, height: u16) -> FinderAreas {
+    let body = height.saturating_sub(1);
+    let outer = Area {
+        x: 0,
+        y: 0,
+        width,
+        height: body,
+    };
+    let inner = outer.inner();
+    let prompt = Area {
+        height: inner.height.min(1),
+        ..inner
+    };
+    let rest = inner.height.saturating_sub(1);
+    let preview_rows = if rest >= 14 { PREVIEW_ROWS } else { 0 };
+    let hits = Area {
+        y: inner.y + 1,
+        height: rest
+            - if preview_rows > 0 {
+                preview_rows + 1
+            } else {
+                0
+            },
+        ..inner
+    };
+    let preview = (preview_rows > 0).then(|| Area {
+        y: hits.y + hits.height + 1,
+        height: preview_rows,
+        ..inner
+    });
+    FinderAreas {
+        outer,
+        prompt,
+        hits,
+        preview,
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -156,5 +207,17 @@ mod tests {
         assert_eq!((t.x, b.x, t.width, b.width), (0, 0, 80, 80));
         assert_eq!((t.height + b.height, b.y), (29, t.height));
         assert!(panes(80, 30, Pane::Reader, true).list.is_none());
+    }
+
+    #[test]
+    fn the_finder_fits_any_size() {
+        let f = finder(120, 40);
+        assert_eq!(f.prompt.y + 1, f.hits.y);
+        let preview = f.preview.unwrap();
+        assert_eq!(preview.y + preview.height, f.outer.y + f.outer.height - 1);
+        for (w, h) in [(MIN_WIDTH, MIN_HEIGHT), (40, 12), (300, 100)] {
+            let f = finder(w, h);
+            assert!(f.hits.y + f.hits.height <= h.max(1));
+        }
     }
 }

@@ -578,6 +578,20 @@ impl Reader {
         self.bring_line_into_view(item, line, source);
     }
 
+    /// Highlight bytes `range` of paragraph `paragraph` (a sentence the finder found) as the
+    /// current match, and scroll to it.
+    pub fn highlight(&mut self, paragraph: usize, range: Range<usize>, source: &Source) {
+        let Some(item) = self.item_of_paragraph(paragraph) else {
+            return;
+        };
+        self.search = Some(Search {
+            query: String::new(),
+            matches: vec![Match { item, range }],
+            current: 0,
+        });
+        self.show_current_match(source);
+    }
+
     /// Scroll to quote `quote` of the open source, highlight it and put the cursor on it.
     pub fn show_quote(&mut self, quote: usize, source: &Source) {
         self.focused_quote = Some(quote);

@@ -28,7 +28,9 @@ pub fn draw(frame: &mut Frame, app: &App, area: Rect) {
         return;
     }
     let comparing = app.comparison.is_some();
+    let finding = app.finder.is_some();
     let pane = match (app.focus, app.view) {
+        _ if finding => "FIND",
         _ if comparing => "COMPARE",
         (Pane::List, View::Timeline) => "TIMELINE",
         (Pane::List, View::Quotes) => "QUOTES",
@@ -51,6 +53,9 @@ pub fn draw(frame: &mut Frame, app: &App, area: Rect) {
         Some(m) => Span::styled(format!(" · {m}"), Style::new().add_modifier(Modifier::BOLD)),
         None => Span::styled(
             match (app.focus, app.view) {
+                _ if finding => {
+                    " · 'exact ^prefix suffix$ !not a | b · speaker: source: date: kind: · ~fuzzy in text"
+                }
                 _ if comparing => {
                     " · ]/[ shared passage · j/k scroll · Tab side · s together · Esc close · ? help"
                 }

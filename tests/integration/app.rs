@@ -1,6 +1,7 @@
 //! Keys in, state out: the explorer driven through the keymap and `update`, no terminal.
 
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+use dossier::app::finder::FilterWorker;
 use dossier::app::reader::{ItemKind, Row};
 use dossier::app::{Action, App, Effect, Mode, Pane, View, update};
 use dossier::keymap::action_for;
@@ -19,10 +20,20 @@ pub fn press(app: &mut App, code: KeyCode) -> Vec<Effect> {
 }
 
 pub fn press_with(app: &mut App, code: KeyCode, modifiers: KeyModifiers) -> Vec<Effect> {
-    match action_for(KeyEvent::new(code, modifiers), app.mode()) {
+    let effects = match action_for(KeyEvent::new(code, modifiers), app.mode()) {
         Some(action) => update(app, action),
         None => vec![],
+    };
+    // The runtime filters on a worker thread; here the answer comes at once.
+    for effect in &effects {
+        if let Effect::Filter(request) = effect {
+            let mut worker = FilterWorker::new(&app.corpus);
+            if let Some(result) = worker.run(&app.corpus, request, &|| false) {
+                app.receive_filter(result);
+            }
+        }
     }
+    effects
 }
 
 pub fn type_text(app: &mut App, text: &str) {
@@ -118,8 +129,13 @@ fn enter_opens_the_reader_and_esc_steps_back() {
 #[test]
 fn search_highlights_counts_and_steps_through_matches() {
     let mut app = sample_app(120, 30);
+    press(&mut app, KeyCode::Enter);
     press(&mut app, KeyCode::Char('/'));
-    assert_eq!(app.mode(), Mode::Prompt);
+    assert_eq!(
+        app.mode(),
+        Mode::Prompt,
+        "in the reader / searches the open source"
+    );
     type_text(&mut app, "nato");
     let search = app.reader.search.clone().expect("incremental search");
     assert_eq!(search.query, "nato");
@@ -701,5 +717,159 @@ fn shift_c_picks_the_source_to_compare_with() {
     press(&mut app, KeyCode::Char('c'));
     if app.comparison.is_none() {
         assert!(app.message.as_deref().unwrap().contains(&id[..3]));
+    }
+}
+
+fn ctrl(app: &mut App, c: char) -> Vec<Effect> {
+    press_with(app, KeyCode::Char(c), KeyModifiers::CONTROL)
+}
+
+fn hit_texts(app: &App) -> Vec<String> {
+    app.finder
+        .as_ref()
+        .unwrap()
+        .hits
+        .iter()
+        .map(|h| h.text.clone())
+        .collect()
+}
+
+#[test]
+fn ctrl_p_finds_a_quote_in_a_few_letters_and_enter_lands_on_it() {
+    let mut app = sample_app(120, 40);
+    ctrl(&mut app, 'p');
+    assert_eq!(app.mode(), Mode::Finder);
+    let finder = app.finder.as_ref().unwrap();
+    assert_eq!(finder.hits.len(), 5, "nothing typed: every source");
+    press(&mut app, KeyCode::Tab);
+    assert_eq!(app.finder.as_ref().unwrap().scope.name(), "quotes");
+    type_text(&mut app, "prepared to do its part");
+    let hits = hit_texts(&app);
+    assert!(
+        hits[0].starts_with("New Zealand must be prepared to do its part — Winston Peters"),
+        "{hits:?}"
+    );
+    let first = &app.finder.as_ref().unwrap().hits[0];
+    let id = app.corpus.sources[first.source].id.clone();
+    let positions = first.positions.clone();
+    assert!(!positions.is_empty(), "the matched characters are known");
+    press(&mut app, KeyCode::Enter);
+    assert!(app.finder.is_none());
+    assert_eq!(app.mode(), Mode::Reader);
+    assert_eq!(app.open_source().unwrap().id, id);
+    let focused = app.reader.focused_quote.expect("the quote is highlighted");
+    let source = app.open_source().unwrap();
+    assert!(
+        source.quotes[focused]
+            .text(source)
+            .contains("prepared to do its part")
+    );
+    assert!(
+        visible_text(&app).contains("prepared to do its part"),
+        "scrolled to it"
+    );
+    // The query is in the history: Ctrl-p inside the finder brings it back.
+    ctrl(&mut app, 'p');
+    ctrl(&mut app, 'p');
+    assert_eq!(app.finder.as_ref().unwrap().text, "prepared to do its part");
+    assert!(!hit_texts(&app).is_empty());
+}
+
+#[test]
+fn the_finder_ranks_words_first_folds_diacritics_and_esc_changes_nothing() {
+    let mut app = sample_app(120, 40);
+    press(&mut app, KeyCode::Char('j'));
+    let before = (
+        app.view,
+        app.focus,
+        app.selected_source(),
+        app.reader.source,
+    );
+    press(&mut app, KeyCode::Char('/'));
+    assert_eq!(
+        app.mode(),
+        Mode::Finder,
+        "/ in the timeline opens the finder"
+    );
+    type_text(&mut app, "text: nato");
+    let f = app.finder.as_ref().unwrap();
+    assert_eq!(f.scope.name(), "text", "a scope typed first switches to it");
+    assert_eq!(f.text, "nato");
+    assert!(f.total > 20, "every sentence with NATO: {}", f.total);
+    assert!(hit_texts(&app)[0].contains("NATO"));
+    // Fields and negation narrow; an impossible query finds nothing.
+    for c in " date:2024-07".chars() {
+        press(&mut app, KeyCode::Char(c));
+    }
+    let ids: Vec<&str> = app
+        .finder
+        .as_ref()
+        .unwrap()
+        .hits
+        .iter()
+        .map(|h| id_of(&app, h.source))
+        .collect();
+    assert!(
+        !ids.is_empty() && ids.iter().all(|&i| i == "004"),
+        "{ids:?}"
+    );
+    press(&mut app, KeyCode::Esc);
+    assert_eq!(
+        (
+            app.view,
+            app.focus,
+            app.selected_source(),
+            app.reader.source
+        ),
+        before,
+        "Esc leaves the view as it was"
+    );
+    // A sentence hit opens highlighted in the reader.
+    ctrl(&mut app, 'p');
+    type_text(&mut app, "text: 'Madrid");
+    let hit = app.finder.as_ref().unwrap().hits[0].clone();
+    assert!(hit.text.contains("Madrid"), "{:?}", hit.text);
+    press(&mut app, KeyCode::Enter);
+    let search = app
+        .reader
+        .search
+        .as_ref()
+        .expect("the sentence is highlighted");
+    let m = &search.matches[search.current];
+    let source = app.open_source().unwrap();
+    assert_eq!(
+        &app.reader.item_text(m.item, source)[m.range.clone()],
+        hit.text
+    );
+}
+
+#[test]
+fn narrowing_from_the_previous_query_finds_what_starting_over_finds() {
+    use dossier::app::finder::FilterRequest;
+    use dossier::model::search::Scope;
+    let mut corpus = load_bundled();
+    corpus.find_quotes();
+    for scope in Scope::ALL {
+        let mut typing = FilterWorker::new(&corpus);
+        let query = "nato partner";
+        for n in 1..=query.len() {
+            let request = FilterRequest {
+                generation: n as u64,
+                scope,
+                query: query[..n].to_string(),
+            };
+            let narrowed = typing.run(&corpus, &request, &|| false).unwrap();
+            let fresh = FilterWorker::new(&corpus)
+                .run(&corpus, &request, &|| false)
+                .unwrap();
+            assert_eq!(narrowed, fresh, "{scope:?} {:?}", &query[..n]);
+        }
+        // A cancelled query answers nothing.
+        let request = FilterRequest {
+            generation: 99,
+            scope,
+            query: "peters".into(),
+        };
+        assert!(typing.run(&corpus, &request, &|| true).is_none());
     }
 }

@@ -261,3 +261,73 @@ fn compare_and_related_find_the_passages_the_sample_shares() {
     assert_eq!(related[0]["related"], "004_62a5ab54de7c5f0b");
     assert_eq!(related[0]["tier"], "verbatim");
 }
+
+#[test]
+fn find_ranks_like_fzf_filter_with_fields_and_positions() {
+    let rows = json_lines(&dossier(&[
+        "find",
+        "prepared to do its part",
+        "--in",
+        "quotes",
+        "--json",
+    ]));
+    assert_eq!(rows[0]["source"], "002_f514365add965c11");
+    assert_eq!(rows[0]["scope"], "quotes");
+    assert_eq!(rows[0]["line"], 5);
+    let text = rows[0]["text"].as_str().unwrap();
+    assert!(
+        text.starts_with("New Zealand must be prepared to do its part"),
+        "{text}"
+    );
+    let positions: Vec<usize> = rows[0]["positions"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|p| p.as_u64().unwrap() as usize)
+        .collect();
+    let marked: String = text
+        .chars()
+        .enumerate()
+        .filter(|(i, _)| positions.contains(i))
+        .map(|(_, c)| c)
+        .collect();
+    assert_eq!(marked, "preparedtodoitspart");
+    // Scores never rise down the list.
+    let scores: Vec<i64> = rows.iter().map(|r| r["score"].as_i64().unwrap()).collect();
+    assert!(scores.windows(2).all(|w| w[0] >= w[1]), "{scores:?}");
+    // Fields, negation and limits.
+    let rows = json_lines(&dossier(&[
+        "find",
+        "speaker:patman !nato",
+        "--in",
+        "quotes",
+        "--json",
+    ]));
+    assert!(!rows.is_empty());
+    assert!(
+        rows.iter()
+            .all(|r| r["text"].as_str().unwrap().ends_with("Robert Patman"))
+    );
+    assert!(
+        rows.iter()
+            .all(|r| !r["text"].as_str().unwrap().to_lowercase().contains("nato"))
+    );
+    let rows = json_lines(&dossier(&["find", "'madrid", "--in", "text", "--json"]));
+    let sources: Vec<&str> = rows.iter().map(|r| r["source"].as_str().unwrap()).collect();
+    assert_eq!(sources, ["002_f514365add965c11", "004_62a5ab54de7c5f0b"]);
+    let sentence = rows[0]["text"].as_str().unwrap();
+    assert!(
+        sentence.starts_with("The first participation of New Zealand in a N.A.T.O. summit"),
+        "{sentence}"
+    );
+    let rows = json_lines(&dossier(&[
+        "find", "madrid", "--in", "text", "--limit", "1", "--json",
+    ]));
+    assert_eq!(rows.len(), 1);
+    let out = dossier(&["find", "nato", "--in", "nowhere"]);
+    assert_eq!(
+        out.status.code(),
+        Some(2),
+        "an unknown scope is a usage error"
+    );
+}

@@ -162,6 +162,23 @@ fn c_reads_two_sources_side_by_side() {
 }
 
 #[test]
+fn ctrl_p_finds_a_quote_and_enter_opens_it() {
+    let Some(t) = Tmux::new("find") else { return };
+    t.start("");
+    t.wait_for("TIMELINE");
+    t.keys(&["C-p"]);
+    t.wait_for("Find:");
+    t.keys(&["-l", "quotes: must be prepared"]);
+    let screen = t.wait_for("New Zealand must be prepared to do its part");
+    assert!(screen.contains("› must be prepared"), "{screen}");
+    t.keys(&["Enter"]);
+    t.wait_for("READER");
+    t.wait_for("002_f514365add965c11");
+    t.keys(&["q"]);
+    t.wait_for("DONE");
+}
+
+#[test]
 fn a_panic_restores_the_terminal_and_reports() {
     let Some(t) = Tmux::new("panic") else { return };
     t.start("DOSSIER_TEST_PANIC=1");

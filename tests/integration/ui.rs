@@ -1,6 +1,6 @@
 //! The screen as text: ratatui's TestBackend, snapshotted with insta at three sizes.
 
-use crossterm::event::KeyCode;
+use crossterm::event::{KeyCode, KeyModifiers};
 use dossier::app::{Action, App, update};
 use dossier::ui;
 use ratatui::Terminal;
@@ -8,7 +8,7 @@ use ratatui::backend::TestBackend;
 use ratatui::buffer::Buffer;
 use ratatui::style::Color;
 
-use super::app::{indexed_app, press, sample_app, type_text};
+use super::app::{indexed_app, press, press_with, sample_app, type_text};
 
 fn render(app: &App) -> Buffer {
     let (w, h) = app.size;
@@ -43,6 +43,7 @@ fn state(name: &str, w: u16, h: u16) -> App {
         }
         "search" => {
             press(&mut app, KeyCode::Char('j'));
+            press(&mut app, KeyCode::Enter);
             press(&mut app, KeyCode::Char('/'));
             type_text(&mut app, "nato");
         }
@@ -56,6 +57,11 @@ fn state(name: &str, w: u16, h: u16) -> App {
         "speakers" => {
             press(&mut app, KeyCode::Char('3'));
         }
+        "finder" => {
+            press_with(&mut app, KeyCode::Char('p'), KeyModifiers::CONTROL);
+            type_text(&mut app, "quotes: peters nato");
+            press(&mut app, KeyCode::Down);
+        }
         "compare" => {
             press(&mut app, KeyCode::Char('c'));
         }
@@ -67,7 +73,7 @@ fn state(name: &str, w: u16, h: u16) -> App {
 #[test]
 fn snapshots_of_every_view_at_three_sizes() {
     for name in [
-        "timeline", "reader", "search", "help", "quotes", "speakers", "compare",
+        "timeline", "reader", "search", "help", "quotes", "speakers", "compare", "finder",
     ] {
         for (w, h) in SIZES {
             let app = state(name, w, h);

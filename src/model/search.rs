@@ -1,0 +1,825 @@
+//! The fuzzy filter: every source, quote and sentence matched against an fzf-style query.
+//!
+//! Items are prepared once: their text folded to lowercase without diacritics, one character
+//! for one character (so a match's character positions are the original's), and a bitmask of
+//! the characters present, which rules most items out before any scoring. Terms are matched as
+//! whole words, then substrings, then (where asked) scattered fuzzy matches, in three tiers
+//! so that `nato` finds "NATO" before "not as the outcome". The fuzzy scorer sits behind
+//! [`Scorer`]; fuzzy-matcher's SkimMatcherV2 is the one used.
+
+use std::ops::Range;
+use std::sync::OnceLock;
+
+use fuzzy_matcher::FuzzyMatcher;
+use fuzzy_matcher::skim::SkimMatcherV2;
+use rayon::prelude::*;
+
+use super::{Corpus, QuoteRef, Source};
+
+/// What a query searches.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash, serde::Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Scope {
+    /// Title, outlet, date, people, url and id of every source.
+    #[default]
+    Sources,
+    /// Every quotation, with its speaker.
+    Quotes,
+    /// Every sentence of every source.
+    Text,
+}
+
+impl Scope {
+    pub const ALL: [Scope; 3] = [Scope::Sources, Scope::Quotes, Scope::Text];
+
+    pub fn name(self) -> &'static str {
+        match self {
+            Scope::Sources => "sources",
+            Scope::Quotes => "quotes",
+            Scope::Text => "text",
+        }
+    }
+
+    pub fn from_name(name: &str) -> Option<Scope> {
+        Scope::ALL.into_iter().find(|s| s.name() == name)
+    }
+}
+
+/// A fuzzy scorer: fuzzy-matcher's, or any other.
+pub trait Scorer {
+    /// The score of `pattern` scattered in `text` (both folded), if it is there at all.
+    fn score(&self, text: &str, pattern: &str) -> Option<i64>;
+    /// The same, with the character positions matched.
+    fn positions(&self, text: &str, pattern: &str) -> Option<Vec<usize>>;
+}
+
+/// fuzzy-matcher's SkimMatcherV2, case-sensitive (the text and pattern are folded already).
+pub struct Skim(SkimMatcherV2);
+
+impl Default for Skim {
+    fn default() -> Self {
+        Skim(SkimMatcherV2::default().respect_case())
+    }
+}
+
+impl Scorer for Skim {
+    fn score(&self, text: &str, pattern: &str) -> Option<i64> {
+        self.0.fuzzy_match(text, pattern)
+    }
+    fn positions(&self, text: &str, pattern: &str) -> Option<Vec<usize>> {
+        self.0.fuzzy_indices(text, pattern).map(|(_, p)| p)
+    }
+}
+
+/// Fold one character: lowercase, Latin diacritics dropped (`Ā` → `a`); always one character.
+pub fn fold_char(c: char) -> char {
+    // Base letters of U+00C0..=U+017F; `_` where there is none (×, ÷, ß, æ, ...).
+    const LATIN: &str = concat!(
+        "aaaaaa_ceeeeiiii_nooooo_ouuuuy__aaaaaa_ceeeeiiii",
+        "_nooooo_ouuuuy_yaaaaaaccccccccddddeeeeeeeeeegggg",
+        "gggghhhhiiiiiiiiii__jjkkkllllllllllnnnnnnnnnoooo",
+        "oo__rrrrrrssssssssttttttuuuuuuuuuuuuwwyyyzzzzzzs",
+    );
+    if c.is_ascii() {
+        return c.to_ascii_lowercase();
+    }
+    if ('\u{C0}'..='\u{17F}').contains(&c) {
+        let base = LATIN.as_bytes()[c as usize - 0xC0];
+        if base != b'_' {
+            return base as char;
+        }
+    }
+    match c {
+        '’' | '‘' | '`' => '\'',
+        '“' | '”' | '«' | '»' => '"',
+        '–' | '—' => '-',
+        _ => {
+            let mut lower = c.to_lowercase();
+            match (lower.next(), lower.next()) {
+                (Some(l), None) => l,
+                _ => c,
+            }
+        }
+    }
+}
+
+/// `text` folded character by character.
+pub fn fold(text: &str) -> String {
+    text.chars().map(fold_char).collect()
+}
+
+/// Which characters a folded text has: a bit per letter and digit, the rest share bits.
+fn mask(folded: &str) -> u64 {
+    folded.chars().fold(0, |m, c| m | char_bit(c))
+}
+
+fn char_bit(c: char) -> u64 {
+    match c {
+        'a'..='z' => 1 << (c as u32 - 'a' as u32),
+        '0'..='9' => 1 << (26 + c as u32 - '0' as u32),
+        ' ' => 0,
+        _ => 1 << (36 + (c as u32 % 28)),
+    }
+}
+
+/// What an item is.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Target {
+    Source,
+    Quote(u32),
+    /// Bytes `range` of paragraph `paragraph`.
+    Sentence {
+        paragraph: u32,
+        range: Range<u32>,
+    },
+}
+
+/// An item prepared for matching.
+#[derive(Debug)]
+pub struct Entry {
+    pub source: u32,
+    pub target: Target,
+    folded: String,
+    mask: u64,
+}
+
+/// The text an item shows and is matched on (before folding).
+pub fn item_text(corpus: &Corpus, source: u32, target: &Target) -> String {
+    let s = &corpus.sources[source as usize];
+    match target {
+        Target::Source => source_text(s),
+        Target::Quote(q) => {
+            let quote = &s.quotes[*q as usize];
+            match &quote.speaker {
+                Some(speaker) => format!("{} — {speaker}", quote.text(s)),
+                None => quote.text(s),
+            }
+        }
+        Target::Sentence { paragraph, range } => s.paragraph_text(*paragraph as usize)
+            [range.start as usize..range.end as usize]
+            .to_string(),
+    }
+}
+
+/// `Title · outlet · 2024-04-04 · people · url · id`.
+fn source_text(s: &Source) -> String {
+    let mut parts: Vec<String> = vec![s.display_title(120).0];
+    parts.extend(s.outlet.clone());
+    parts.extend(s.date.as_ref().map(|d| d.stamp.to_string()));
+    parts.extend(s.people_line());
+    parts.extend(s.url.clone());
+    parts.push(s.id.clone());
+    parts.join(" · ")
+}
+
+fn entry(corpus: &Corpus, source: u32, target: Target) -> Entry {
+    let folded = fold(&item_text(corpus, source, &target));
+    Entry {
+        source,
+        target,
+        mask: mask(&folded),
+        folded,
+    }
+}
+
+/// The sentences of a paragraph, as byte ranges: split after `.`, `?` or `!` and a space
+/// before a capital, a digit or a quote mark, but not after an initialism (`N.A.T.O. summit`,
+/// `J. Smith`).
+fn sentences(text: &str) -> Vec<Range<usize>> {
+    let mut out = Vec::new();
+    let mut start = 0;
+    let bytes = text.as_bytes();
+    for (i, &b) in bytes.iter().enumerate() {
+        if !(matches!(b, b'.' | b'?' | b'!') && bytes.get(i + 1) == Some(&b' ')) {
+            continue;
+        }
+        let next = text[i + 2..].chars().next();
+        if !next.is_some_and(|c| c.is_uppercase() || c.is_ascii_digit() || "\"“‘'(".contains(c))
+        {
+            continue;
+        }
+        let word = text[start..i].rsplit(' ').next().unwrap_or("");
+        let initialism = b == b'.'
+            && (word.contains('.') || (word.len() == 1 && word.chars().all(char::is_uppercase)));
+        if initialism {
+            continue;
+        }
+        out.push(start..i + 1);
+        start = i + 2;
+    }
+    if start < text.len() {
+        out.push(start..text.len());
+    }
+    out.retain(|r| !text[r.clone()].trim().is_empty());
+    out
+}
+
+/// Every item of every scope, prepared; items in date order, so equal scores keep it.
+#[derive(Debug)]
+pub struct SearchIndex {
+    sources: Vec<Entry>,
+    quotes: Vec<Entry>,
+    /// Sentences are many: prepared the first time the text scope is searched.
+    text: OnceLock<Vec<Entry>>,
+    date_order: Vec<usize>,
+}
+
+impl SearchIndex {
+    /// Sources and quotes prepared; `date_order` is `corpus.by_date()`.
+    pub fn new(corpus: &Corpus, date_order: Vec<usize>) -> SearchIndex {
+        let sources = date_order
+            .par_iter()
+            .map(|&i| entry(corpus, i as u32, Target::Source))
+            .collect();
+        let quotes = date_order
+            .par_iter()
+            .flat_map_iter(|&i| {
+                (0..corpus.sources[i].quotes.len())
+                    .map(move |q| entry(corpus, i as u32, Target::Quote(q as u32)))
+            })
+            .collect();
+        SearchIndex {
+            sources,
+            quotes,
+            text: OnceLock::new(),
+            date_order,
+        }
+    }
+
+    pub fn entries(&self, scope: Scope, corpus: &Corpus) -> &[Entry] {
+        match scope {
+            Scope::Sources => &self.sources,
+            Scope::Quotes => &self.quotes,
+            Scope::Text => self.text.get_or_init(|| {
+                self.date_order
+                    .par_iter()
+                    .flat_map_iter(|&i| {
+                        let s = &corpus.sources[i];
+                        s.paragraphs
+                            .iter()
+                            .enumerate()
+                            .filter(|(_, p)| p.is_content())
+                            .flat_map(move |(p, _)| {
+                                sentences(s.paragraph_text(p)).into_iter().map(move |r| {
+                                    entry(
+                                        corpus,
+                                        i as u32,
+                                        Target::Sentence {
+                                            paragraph: p as u32,
+                                            range: r.start as u32..r.end as u32,
+                                        },
+                                    )
+                                })
+                            })
+                    })
+                    .collect()
+            }),
+        }
+    }
+}
+
+/// How a term matches.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum How {
+    /// Word, substring, or scattered.
+    Fuzzy,
+    /// Word or substring.
+    Substring,
+    Prefix,
+    Suffix,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+struct Term {
+    how: How,
+    /// Folded, unless `case_sensitive`.
+    text: String,
+    /// Typed with an uppercase letter: matched against the original text.
+    case_sensitive: bool,
+    negated: bool,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+enum Field {
+    Speaker(String),
+    Source(String),
+    /// A date prefix, or a range of them (inclusive).
+    Date(String, Option<String>),
+    Kind(String),
+}
+
+/// A parsed query: every group must match (a group is `a | b | c`), every field hold.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Query {
+    groups: Vec<Vec<Term>>,
+    fields: Vec<Field>,
+    /// The plain terms in order, when there are several: found together as typed, they
+    /// rank above the same words scattered.
+    phrase: Option<String>,
+}
+
+impl Query {
+    /// Parse fzf's syntax (`'exact ^prefix suffix$ !not a | b`, smart case) plus fields
+    /// (`speaker:` `source:` `date:2024-04` `date:2022..2023` `kind:partial`) and `~fuzzy`.
+    /// In the text scope a plain term is a substring (fuzzy over millions of sentences
+    /// matches nearly everything).
+    pub fn parse(text: &str, scope: Scope) -> Query {
+        let mut query = Query::default();
+        let mut join_next = false;
+        for word in text.split_whitespace() {
+            if word == "|" {
+                join_next = !query.groups.is_empty();
+                continue;
+            }
+            if let Some((name, value)) = word.split_once(':')
+                && !value.is_empty()
+            {
+                let value = fold(value);
+                let field = match name {
+                    "speaker" => Some(Field::Speaker(value)),
+                    "source" => Some(Field::Source(value)),
+                    "kind" => Some(Field::Kind(value)),
+                    "date" => Some(match value.split_once("..") {
+                        Some((from, to)) => Field::Date(from.to_string(), Some(to.to_string())),
+                        None => Field::Date(value, None),
+                    }),
+                    _ => None,
+                };
+                if let Some(field) = field {
+                    query.fields.push(field);
+                    join_next = false;
+                    continue;
+                }
+            }
+            let Some(term) = Term::parse(word, scope) else {
+                continue;
+            };
+            match query.groups.last_mut() {
+                Some(group) if join_next => group.push(term),
+                _ => query.groups.push(vec![term]),
+            }
+            join_next = false;
+        }
+        let plain: Vec<&str> = query
+            .groups
+            .iter()
+            .filter(|g| g.len() == 1 && !g[0].negated && !g[0].case_sensitive)
+            .map(|g| g[0].text.as_str())
+            .collect();
+        if plain.len() > 1 && plain.len() == query.groups.len() {
+            query.phrase = Some(plain.join(" "));
+        }
+        query
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.groups.is_empty() && self.fields.is_empty()
+    }
+
+    /// Characters every match must have.
+    fn required(&self) -> u64 {
+        self.groups
+            .iter()
+            .filter(|g| g.len() == 1 && !g[0].negated)
+            .fold(0, |m, g| m | mask(&fold(&g[0].text)))
+    }
+}
+
+impl Term {
+    fn parse(word: &str, scope: Scope) -> Option<Term> {
+        let (negated, word) = match word.strip_prefix('!') {
+            Some(rest) => (true, rest),
+            None => (false, word),
+        };
+        let default = if scope == Scope::Text {
+            How::Substring
+        } else {
+            How::Fuzzy
+        };
+        let (how, text) = if let Some(rest) = word.strip_prefix('\'') {
+            (How::Substring, rest)
+        } else if let Some(rest) = word.strip_prefix('^') {
+            (How::Prefix, rest)
+        } else if let Some(rest) = word.strip_prefix('~') {
+            (How::Fuzzy, rest)
+        } else if let Some(rest) = word.strip_suffix('$') {
+            (How::Suffix, rest)
+        } else {
+            (default, word)
+        };
+        if text.is_empty() {
+            return None;
+        }
+        let case_sensitive = text.chars().any(char::is_uppercase);
+        Some(Term {
+            how: if negated { How::Substring } else { how },
+            text: if case_sensitive {
+                text.to_string()
+            } else {
+                fold(text)
+            },
+            case_sensitive,
+            negated,
+        })
+    }
+}
+
+/// Scores: the tier (word, substring, scattered) first, then the scorer's score within it.
+const TIER: i64 = 1 << 32;
+
+/// Where `needle` occurs in `hay`, preferring an occurrence that is a whole word.
+fn find(hay: &str, needle: &str) -> Option<(usize, bool)> {
+    let mut first = None;
+    for (i, _) in hay.match_indices(needle) {
+        let before = hay[..i].chars().next_back();
+        let after = hay[i + needle.len()..].chars().next();
+        let word =
+            !before.is_some_and(char::is_alphanumeric) && !after.is_some_and(char::is_alphanumeric);
+        if word {
+            return Some((i, true));
+        }
+        first.get_or_insert((i, false));
+    }
+    first
+}
+
+impl Term {
+    /// The term's score in `hay` (folded or original, as the term asks), if it matches.
+    fn score(&self, hay: &str, scorer: &dyn Scorer) -> Option<i64> {
+        let close = |i: usize| 1000 - (i.min(1000) as i64);
+        match self.how {
+            How::Prefix => hay.starts_with(&self.text).then_some(3 * TIER),
+            How::Suffix => hay.ends_with(&self.text).then_some(3 * TIER),
+            How::Substring | How::Fuzzy => match find(hay, &self.text) {
+                Some((i, true)) => Some(3 * TIER + close(i)),
+                Some((i, false)) => Some(2 * TIER + close(i)),
+                None if self.how == How::Fuzzy => scorer
+                    .score(hay, &self.text)
+                    .map(|s| TIER + s.min(TIER - 1)),
+                None => None,
+            },
+        }
+    }
+
+    /// Character positions of the match in `hay`.
+    fn positions(&self, hay: &str, scorer: &dyn Scorer) -> Vec<usize> {
+        let chars = |from: usize, len: usize| {
+            let start = hay[..from].chars().count();
+            (start..start + len).collect::<Vec<_>>()
+        };
+        let len = self.text.chars().count();
+        match self.how {
+            How::Prefix if hay.starts_with(&self.text) => chars(0, len),
+            How::Suffix if hay.ends_with(&self.text) => chars(hay.len() - self.text.len(), len),
+            How::Substring | How::Fuzzy => match find(hay, &self.text) {
+                Some((i, _)) => chars(i, len),
+                None if self.how == How::Fuzzy => {
+                    scorer.positions(hay, &self.text).unwrap_or_default()
+                }
+                None => Vec::new(),
+            },
+            _ => Vec::new(),
+        }
+    }
+}
+
+/// Every match of a query in a scope, best first: kept whole so that a longer query can
+/// narrow it instead of starting over.
+#[derive(Debug, Clone, Default)]
+pub struct Matches {
+    pub query: String,
+    pub scope: Option<Scope>,
+    /// (entry, score), best first; equal scores in entry (date) order.
+    pub ranked: Vec<(u32, i64)>,
+}
+
+impl Matches {
+    /// Whether the matches of `query` are a subset of these: the query only grew, with
+    /// nothing in it that could widen (alternatives, negations, anchors, fields).
+    fn narrows_to(&self, query: &str, scope: Scope) -> bool {
+        self.scope == Some(scope)
+            && !self.query.is_empty()
+            && query.starts_with(&self.query)
+            && !query.contains(['|', '!', '$', ':'])
+    }
+}
+
+/// Items per parallel chunk (one scorer each; the cancel flag is read between chunks).
+const CHUNK: usize = 4096;
+
+/// Match `query` in `scope`; narrows `previous` when the query only grew. `None` when
+/// `cancelled` says a newer query has come.
+pub fn filter(
+    index: &SearchIndex,
+    corpus: &Corpus,
+    text: &str,
+    scope: Scope,
+    previous: Option<&Matches>,
+    cancelled: &(dyn Fn() -> bool + Sync),
+) -> Option<Matches> {
+    let query = Query::parse(text, scope);
+    let entries = index.entries(scope, corpus);
+    if query.is_empty() {
+        // Nothing typed: sources and quotes in date order; no sentence (too many to mean it).
+        let ranked = match scope {
+            Scope::Text => Vec::new(),
+            _ => (0..entries.len() as u32).map(|i| (i, 0)).collect(),
+        };
+        return Some(Matches {
+            query: text.to_string(),
+            scope: Some(scope),
+            ranked,
+        });
+    }
+    let candidates: Vec<u32> = match previous.filter(|p| p.narrows_to(text, scope)) {
+        Some(p) => {
+            let mut ids: Vec<u32> = p.ranked.iter().map(|&(i, _)| i).collect();
+            ids.sort_unstable();
+            ids
+        }
+        None => (0..entries.len() as u32).collect(),
+    };
+    let required = query.required();
+    let chunks: Vec<Option<Vec<(u32, i64)>>> = candidates
+        .par_chunks(CHUNK)
+        .map(|chunk| {
+            if cancelled() {
+                return None;
+            }
+            let scorer = Skim::default();
+            Some(
+                chunk
+                    .iter()
+                    .filter_map(|&i| {
+                        let e = &entries[i as usize];
+                        if e.mask & required != required {
+                            return None;
+                        }
+                        score(&query, e, corpus, &scorer).map(|s| (i, s))
+                    })
+                    .collect(),
+            )
+        })
+        .collect();
+    let mut ranked: Vec<(u32, i64)> = Vec::new();
+    for chunk in chunks {
+        ranked.extend(chunk?);
+    }
+    ranked.par_sort_unstable_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
+    Some(Matches {
+        query: text.to_string(),
+        scope: Some(scope),
+        ranked,
+    })
+}
+
+/// An item's score for the query: the sum of each group's best term; `None` if it fails.
+fn score(query: &Query, e: &Entry, corpus: &Corpus, scorer: &dyn Scorer) -> Option<i64> {
+    if !query.fields.iter().all(|f| field_holds(f, e, corpus)) {
+        return None;
+    }
+    let mut original: Option<String> = None;
+    let mut total = 0;
+    for group in &query.groups {
+        let mut best: Option<i64> = None;
+        for term in group {
+            let hay = if term.case_sensitive {
+                original.get_or_insert_with(|| item_text(corpus, e.source, &e.target))
+            } else {
+                &e.folded
+            };
+            let s = term.score(hay, scorer);
+            let s = if term.negated {
+                if s.is_some() { None } else { Some(0) }
+            } else {
+                s
+            };
+            best = best.max(s);
+        }
+        total += best?;
+    }
+    if query
+        .phrase
+        .as_ref()
+        .is_some_and(|p| e.folded.contains(p.as_str()))
+    {
+        total += 3 * TIER;
+    }
+    Some(total)
+}
+
+fn field_holds(field: &Field, e: &Entry, corpus: &Corpus) -> bool {
+    let source = &corpus.sources[e.source as usize];
+    let quote = match e.target {
+        Target::Quote(q) => Some(&source.quotes[q as usize]),
+        _ => None,
+    };
+    match field {
+        Field::Speaker(name) => quote
+            .and_then(|q| q.speaker.as_deref())
+            .is_some_and(|s| fold(s).contains(name.as_str())),
+        Field::Kind(kind) => quote.is_some_and(|q| {
+            let name = match q.kind {
+                super::quotes::QuoteKind::Direct => "direct",
+                super::quotes::QuoteKind::Partial => "partial",
+            };
+            name.starts_with(kind.as_str())
+        }),
+        Field::Source(s) => {
+            fold(&source.id).contains(s.as_str())
+                || source
+                    .outlet
+                    .as_deref()
+                    .is_some_and(|o| fold(o).contains(s.as_str()))
+        }
+        Field::Date(from, to) => {
+            let Some(date) = source.date.as_ref().map(|d| d.stamp.to_string()) else {
+                return false;
+            };
+            match to {
+                None => date.starts_with(from.as_str()),
+                // Inclusive at both ends, each end at its own precision.
+                Some(to) => {
+                    date.as_str() >= from.as_str()
+                        && (date.as_str() <= to.as_str() || date.starts_with(to.as_str()))
+                }
+            }
+        }
+    }
+}
+
+/// A match, ready to show: where it is, its text, and (on request) the matched positions.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Hit {
+    pub source: usize,
+    pub target: Target,
+    pub text: String,
+    pub score: i64,
+    /// Character positions of `text` that matched.
+    pub positions: Vec<usize>,
+}
+
+impl Hit {
+    /// The quote this hit is, if any.
+    pub fn quote(&self) -> Option<QuoteRef> {
+        match self.target {
+            Target::Quote(q) => Some(QuoteRef {
+                source: self.source as u32,
+                quote: q,
+            }),
+            _ => None,
+        }
+    }
+
+    /// The 1-based line of the original file the hit starts on.
+    pub fn line(&self, corpus: &Corpus) -> u32 {
+        let s = &corpus.sources[self.source];
+        let paragraph = match &self.target {
+            Target::Source => return 1,
+            Target::Quote(q) => s.quotes[*q as usize].parts[0].paragraph,
+            Target::Sentence { paragraph, .. } => *paragraph as usize,
+        };
+        s.paragraphs[paragraph].line
+    }
+}
+
+/// The first `limit` matches as hits; positions for the first `with_positions` of them (the
+/// rows on screen).
+pub fn hits(
+    index: &SearchIndex,
+    corpus: &Corpus,
+    matches: &Matches,
+    limit: usize,
+    with_positions: usize,
+) -> Vec<Hit> {
+    let Some(scope) = matches.scope else {
+        return Vec::new();
+    };
+    let query = Query::parse(&matches.query, scope);
+    let entries = index.entries(scope, corpus);
+    let scorer = Skim::default();
+    matches
+        .ranked
+        .iter()
+        .take(limit)
+        .enumerate()
+        .map(|(n, &(i, score))| {
+            let e = &entries[i as usize];
+            let text = item_text(corpus, e.source, &e.target);
+            let mut positions = Vec::new();
+            if n < with_positions {
+                for term in query.groups.iter().flatten().filter(|t| !t.negated) {
+                    let hay = if term.case_sensitive {
+                        &text
+                    } else {
+                        &e.folded
+                    };
+                    positions.extend(term.positions(hay, &scorer));
+                }
+                positions.sort_unstable();
+                positions.dedup();
+            }
+            Hit {
+                source: e.source as usize,
+                target: e.target.clone(),
+                text,
+                score,
+                positions,
+            }
+        })
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn folding_keeps_one_character_per_character() {
+        assert_eq!(fold("Māori Ōtautahi ÉTÉ"), "maori otautahi ete");
+        assert_eq!(fold("“NATO’s”").chars().count(), "“NATO’s”".chars().count());
+        for c in '\u{C0}'..='\u{17F}' {
+            assert_eq!(fold(&c.to_string()).chars().count(), 1, "{c}");
+        }
+    }
+
+    #[test]
+    fn query_syntax() {
+        let q = Query::parse(
+            "nato 'exact ^pre suf$ !not a | b speaker:peters date:2022..2023",
+            Scope::Quotes,
+        );
+        let hows: Vec<(How, &str, bool)> = q
+            .groups
+            .iter()
+            .flatten()
+            .map(|t| (t.how, t.text.as_str(), t.negated))
+            .collect();
+        assert_eq!(
+            hows,
+            [
+                (How::Fuzzy, "nato", false),
+                (How::Substring, "exact", false),
+                (How::Prefix, "pre", false),
+                (How::Suffix, "suf", false),
+                (How::Substring, "not", true),
+                (How::Fuzzy, "a", false),
+                (How::Fuzzy, "b", false),
+            ]
+        );
+        assert_eq!(q.groups.len(), 6, "a | b is one group");
+        assert_eq!(
+            q.fields,
+            [
+                Field::Speaker("peters".into()),
+                Field::Date("2022".into(), Some("2023".into()))
+            ]
+        );
+        assert_eq!(
+            Query::parse("nato", Scope::Text).groups[0][0].how,
+            How::Substring
+        );
+        assert_eq!(
+            Query::parse("~nato", Scope::Text).groups[0][0].how,
+            How::Fuzzy
+        );
+        assert!(Query::parse("NATO", Scope::Quotes).groups[0][0].case_sensitive);
+    }
+
+    #[test]
+    fn words_rank_above_substrings_above_scattered_letters() {
+        let scorer = Skim::default();
+        let term = Term::parse("nato", Scope::Sources).unwrap();
+        let word = term.score(&fold("Relations with NATO"), &scorer).unwrap();
+        let inside = term.score(&fold("the natomic age"), &scorer).unwrap();
+        let scattered = term.score(&fold("not as the outcome"), &scorer).unwrap();
+        assert!(
+            word > inside && inside > scattered,
+            "{word} {inside} {scattered}"
+        );
+        assert_eq!(term.score("nothing here", &scorer), None);
+        assert_eq!(
+            term.positions(&fold("Relations with NATO"), &scorer),
+            vec![15, 16, 17, 18]
+        );
+    }
+
+    #[test]
+    fn sentences_split_after_their_end() {
+        let text =
+            "One. Two? Three! 3.5 stays. The N.A.T.O. summit and J. Smith. Then e.g. this. End";
+        let got: Vec<&str> = sentences(text).into_iter().map(|r| &text[r]).collect();
+        assert_eq!(
+            got,
+            [
+                "One.",
+                "Two?",
+                "Three!",
+                "3.5 stays.",
+                "The N.A.T.O. summit and J. Smith.",
+                "Then e.g. this.",
+                "End"
+            ]
+        );
+    }
+}
