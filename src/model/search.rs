@@ -53,7 +53,11 @@ pub trait Scorer {
     fn positions(&self, text: &str, pattern: &str) -> Option<Vec<usize>>;
 }
 
-/// fuzzy-matcher's SkimMatcherV2, case-sensitive (the text and pattern are folded already).
+/// Scattered matches ranked by their shortest window (fzf's v1: the first occurrence of the
+/// letters in order, shrunk back from its end), positions from fuzzy-matcher's SkimMatcherV2.
+/// Skim's score was the ranking at first, but its dynamic programme over every item is what
+/// kept the filter above its targets (21 ms for three letters over 10,000 sources); the
+/// window is one pass, and positions are only asked for the rows on screen.
 pub struct Skim(SkimMatcherV2);
 
 impl Default for Skim {
@@ -64,11 +68,44 @@ impl Default for Skim {
 
 impl Scorer for Skim {
     fn score(&self, text: &str, pattern: &str) -> Option<i64> {
-        self.0.fuzzy_match(text, pattern)
+        let (start, end) = window(text.as_bytes(), pattern.as_bytes())?;
+        let at_word = start == 0 || !text.as_bytes()[start - 1].is_ascii_alphanumeric();
+        let span = (end - start) as i64;
+        Some(1000 - span.min(900) + if at_word { 50 } else { 0 })
     }
     fn positions(&self, text: &str, pattern: &str) -> Option<Vec<usize>> {
         self.0.fuzzy_indices(text, pattern).map(|(_, p)| p)
     }
+}
+
+/// The shortest-ending window of `text` holding `pattern`'s bytes in order, found greedily:
+/// forward to the first complete occurrence, then back to the latest start.
+fn window(text: &[u8], pattern: &[u8]) -> Option<(usize, usize)> {
+    let first = *pattern.first()?;
+    let mut from = memchr::memchr(first, text)?;
+    let mut k = 0;
+    let mut end = None;
+    for (i, &b) in text.iter().enumerate().skip(from) {
+        if b == pattern[k] {
+            k += 1;
+            if k == pattern.len() {
+                end = Some(i + 1);
+                break;
+            }
+        }
+    }
+    let end = end?;
+    let mut k = pattern.len();
+    for i in (0..end).rev() {
+        if text[i] == pattern[k - 1] {
+            k -= 1;
+            if k == 0 {
+                from = i;
+                break;
+            }
+        }
+    }
+    Some((from, end))
 }
 
 /// Fold one character: lowercase, Latin diacritics dropped (`Ā` → `a`); always one character.
@@ -802,6 +839,14 @@ mod tests {
             term.positions(&fold("Relations with NATO"), &scorer),
             vec![15, 16, 17, 18]
         );
+    }
+
+    #[test]
+    fn the_window_is_the_shortest_ending_at_the_first_full_match() {
+        assert_eq!(window(b"n a t o nato", b"nato"), Some((0, 7)));
+        assert_eq!(window(b"xx nnato", b"nato"), Some((4, 8)));
+        assert_eq!(window(b"nat", b"nato"), None);
+        assert_eq!(window(b"", b"a"), None);
     }
 
     #[test]
