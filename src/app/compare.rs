@@ -5,7 +5,8 @@ use super::reader::{Reader, SharedSpan};
 use crate::model::shared::{self, Passage, SharedIndex, Token};
 use crate::model::{Corpus, Source};
 
-/// Related sources whose passages a single reader marks.
+/// Related sources whose passages a single reader marks (chosen from four times as many
+/// candidates, those with the most fingerprints in common).
 const ELSEWHERE_SOURCES: usize = 8;
 
 /// The left (0) or right (1) side.
@@ -63,7 +64,7 @@ fn passage_spans(
 /// What the most related sources share of source `index`, for its single reader: strong
 /// passages only (phrases would mark half of any news story).
 pub fn elsewhere(index: &SharedIndex, sources: &[Source], source: usize) -> Vec<SharedSpan> {
-    let related = index.related(sources, source);
+    let related = index.most_related(sources, source, ELSEWHERE_SOURCES * 4);
     if related.is_empty() {
         return Vec::new();
     }

@@ -463,6 +463,12 @@ impl SharedIndex {
 
     /// The sources sharing passages with source `index`, most shared first.
     pub fn related(&self, sources: &[Source], index: usize) -> Vec<Related> {
+        self.most_related(sources, index, usize::MAX)
+    }
+
+    /// The same, aligning only the `limit` candidates with the most fingerprints in common:
+    /// what keeps a source quoted by hundreds of others quick to preview.
+    pub fn most_related(&self, sources: &[Source], index: usize, limit: usize) -> Vec<Related> {
         let mine = tokens(&sources[index]);
         // Every source with a fingerprint in common; each is then aligned in full.
         let mut candidates: Vec<u32> = Vec::new();
@@ -475,8 +481,17 @@ impl SharedIndex {
             }
         }
         candidates.sort_unstable();
-        candidates.dedup();
-        let mut out: Vec<Related> = candidates
+        let mut counted: Vec<(usize, u32)> = candidates
+            .chunk_by(|a, b| a == b)
+            .map(|run| (run.len(), run[0]))
+            .collect();
+        if counted.len() > limit {
+            counted.sort_unstable_by(|a, b| b.0.cmp(&a.0).then(a.1.cmp(&b.1)));
+            counted.truncate(limit);
+        }
+        let mut out: Vec<Related> = counted
+            .into_iter()
+            .map(|(_, source)| source)
             .into_iter()
             .filter_map(|other| {
                 let other = other as usize;
