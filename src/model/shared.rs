@@ -491,9 +491,7 @@ impl SharedIndex {
         }
         let mut out: Vec<Related> = counted
             .into_iter()
-            .map(|(_, source)| source)
-            .into_iter()
-            .filter_map(|other| {
+            .filter_map(|(_, other)| {
                 let other = other as usize;
                 let theirs = tokens(&sources[other]);
                 let passages = compare(&mine, &theirs, self);
