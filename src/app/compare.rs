@@ -2,7 +2,7 @@
 //! scrolling kept in step through the alignment.
 
 use super::reader::{Reader, SharedSpan};
-use crate::model::shared::{self, Passage, SharedIndex, Token};
+use crate::model::shared::{self, Passage, SharedIndex, Tier, Token};
 use crate::model::{Corpus, Source};
 
 /// Related sources whose passages a single reader marks (chosen from four times as many
@@ -23,10 +23,15 @@ pub struct Comparison {
     pub passages: Vec<Passage>,
     /// The passage stepped to with `]`/`[`.
     pub current: Option<usize>,
+    /// The strongest tier of the passages (phrase when there is none).
+    pub strongest: Tier,
     pub focus: Side,
     /// Scrolling one side scrolls the other to the matching place.
     pub together: bool,
     tokens: [Vec<Token>; 2],
+    /// Per side, (its paragraph, the other side's paragraph) at the start of every run of
+    /// matched words, sorted: what scrolling follows.
+    aligned: [Vec<(usize, usize)>; 2],
 }
 
 /// The spans of a passage on one side: the whole passage, and its edited words over it.
@@ -90,15 +95,18 @@ impl Comparison {
             shared::tokens(&corpus.sources[b]),
         ];
         let mut passages = shared::compare(&tokens[0], &tokens[1], index);
-        let strong = passages.iter().any(|p| p.tier.is_strong());
-        let counted = |p: &&Passage| p.tier.is_strong() || !strong;
-        let in_a: usize = passages.iter().filter(counted).map(|p| p.a.len()).sum();
-        let in_b: usize = passages.iter().filter(counted).map(|p| p.b.len()).sum();
-        let shares = [
-            in_a as f32 / tokens[0].len().max(1) as f32,
-            in_b as f32 / tokens[1].len().max(1) as f32,
-        ];
+        let shares = shared::shares(&passages, [tokens[0].len(), tokens[1].len()]);
         passages.sort_by_key(|p| p.a.start);
+        let mut aligned: [Vec<(usize, usize)>; 2] = Default::default();
+        for r in passages.iter().flat_map(|p| &p.runs) {
+            let a = tokens[0][r.a0].paragraph as usize;
+            let b = tokens[1][r.b0].paragraph as usize;
+            aligned[0].push((a, b));
+            aligned[1].push((b, a));
+        }
+        for pairs in &mut aligned {
+            pairs.sort_unstable();
+        }
         let mut sides = [Reader::default(), Reader::default()];
         for (side, (reader, (source, other))) in sides.iter_mut().zip([(a, b), (b, a)]).enumerate()
         {
@@ -113,19 +121,22 @@ impl Comparison {
         }
         let first = passages
             .iter()
-            .enumerate()
-            .filter(|(_, p)| p.tier.is_strong())
-            .map(|(n, _)| n)
-            .next()
+            .position(|p| p.tier.is_strong())
             .or((!passages.is_empty()).then_some(0));
         Comparison {
             sides,
             shares,
+            strongest: passages
+                .iter()
+                .map(|p| p.tier)
+                .min()
+                .unwrap_or(Tier::Phrase),
             passages,
             current: first,
             focus: 0,
             together: true,
             tokens,
+            aligned,
         }
     }
 
@@ -189,20 +200,7 @@ impl Comparison {
 
     /// The paragraph of side `1 - side` matching paragraph `paragraph` of side `side`.
     fn matching_paragraph(&self, side: Side, paragraph: usize) -> Option<usize> {
-        // (paragraph on `side`, paragraph on the other side) at the start of every run.
-        let mut pairs: Vec<(usize, usize)> = self
-            .passages
-            .iter()
-            .flat_map(|p| &p.runs)
-            .map(|r| {
-                let (a, b) = (
-                    self.tokens[0][r.a0].paragraph as usize,
-                    self.tokens[1][r.b0].paragraph as usize,
-                );
-                if side == 0 { (a, b) } else { (b, a) }
-            })
-            .collect();
-        pairs.sort_unstable();
+        let pairs = &self.aligned[side];
         let at = pairs.partition_point(|&(mine, _)| mine <= paragraph);
         let (mine, theirs) = *pairs.get(at.saturating_sub(1))?;
         let moved = paragraph as isize - mine as isize;

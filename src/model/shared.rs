@@ -241,6 +241,27 @@ impl Passage {
     }
 }
 
+/// Whether a passage counts towards how related two sources are: the strong ones do, and all
+/// of them when none is strong (`strongest` is the strongest tier among them).
+pub fn counts(passage: &Passage, strongest: Tier) -> bool {
+    passage.tier.is_strong() || !strongest.is_strong()
+}
+
+/// The share of each side's words (`words`: a's, b's) inside the passages that count.
+pub fn shares(passages: &[Passage], words: [usize; 2]) -> [f32; 2] {
+    let Some(strongest) = passages.iter().map(|p| p.tier).min() else {
+        return [0.0; 2];
+    };
+    let (a, b) = passages
+        .iter()
+        .filter(|p| counts(p, strongest))
+        .fold((0, 0), |(a, b), p| (a + p.a.len(), b + p.b.len()));
+    [
+        a as f32 / words[0].max(1) as f32,
+        b as f32 / words[1].max(1) as f32,
+    ]
+}
+
 /// The byte ranges, per paragraph, that `tokens[range]` covers: one range from the first to
 /// the last of its words in each paragraph.
 pub fn spans(tokens: &[Token], range: Range<usize>) -> Vec<(usize, Range<usize>)> {
@@ -498,15 +519,14 @@ impl SharedIndex {
                 let strongest = passages.first()?.tier;
                 let counted: Vec<Passage> = passages
                     .into_iter()
-                    .filter(|p| p.tier.is_strong() || !strongest.is_strong())
+                    .filter(|p| counts(p, strongest))
                     .collect();
-                let in_a: usize = counted.iter().map(|p| p.a.len()).sum();
-                let in_b: usize = counted.iter().map(|p| p.b.len()).sum();
+                let [share_source, share_related] = shares(&counted, [mine.len(), theirs.len()]);
                 Some(Related {
                     source: other,
                     shared_tokens: counted.iter().map(|p| p.matched).sum(),
-                    share_source: in_a as f32 / mine.len().max(1) as f32,
-                    share_related: in_b as f32 / theirs.len().max(1) as f32,
+                    share_source,
+                    share_related,
                     weight: counted.iter().map(|p| p.weight).sum(),
                     strongest,
                     passages: counted,

@@ -27,13 +27,7 @@ pub fn draw(frame: &mut Frame, app: &App, areas: [Rect; 2]) {
                 Span::styled(format!("{date} "), theme::date()),
                 Span::styled(
                     format!("· {:.0}% shared ", c.shares[side] * 100.0),
-                    theme::tier(
-                        c.passages
-                            .iter()
-                            .map(|p| p.tier)
-                            .min()
-                            .unwrap_or(crate::model::shared::Tier::Phrase),
-                    ),
+                    theme::tier(c.strongest),
                 ),
             ]));
         if side == c.focus {
