@@ -455,19 +455,14 @@ pub fn find(
 
 /// `text` with the characters at `positions` in bold yellow (ANSI).
 fn highlight(text: &str, positions: &[usize]) -> String {
-    let mut out = String::with_capacity(text.len() + positions.len() * 8);
-    let mut marked = positions.iter().peekable();
-    let mut on = false;
-    for (i, c) in text.chars().enumerate() {
-        let hit = marked.next_if(|&&p| p == i).is_some();
-        if hit != on {
-            out.push_str(if hit { "\x1b[1;33m" } else { "\x1b[0m" });
-            on = hit;
-        }
-        out.push(c);
-    }
-    if on {
-        out.push_str("\x1b[0m");
-    }
-    out
+    search::matched_runs(text, positions)
+        .into_iter()
+        .map(|(run, matched)| {
+            if matched {
+                format!("\x1b[1;33m{run}\x1b[0m")
+            } else {
+                run.to_string()
+            }
+        })
+        .collect()
 }

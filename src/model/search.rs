@@ -5,7 +5,8 @@
 //! the characters present, which rules most items out before any scoring. Terms are matched as
 //! whole words, then substrings, then (where asked) scattered fuzzy matches, in three tiers
 //! so that `nato` finds "NATO" before "not as the outcome". The fuzzy scorer sits behind
-//! [`Scorer`]; fuzzy-matcher's SkimMatcherV2 is the one used.
+//! [`Scorer`]: [`Scattered`] ranks by the shortest window and asks fuzzy-matcher's
+//! SkimMatcherV2 for the characters to highlight.
 
 use std::ops::Range;
 use std::sync::OnceLock;
@@ -58,15 +59,15 @@ pub trait Scorer {
 /// Skim's score was the ranking at first, but its dynamic programme over every item is what
 /// kept the filter above its targets (21 ms for three letters over 10,000 sources); the
 /// window is one pass, and positions are only asked for the rows on screen.
-pub struct Skim(SkimMatcherV2);
+pub struct Scattered(SkimMatcherV2);
 
-impl Default for Skim {
+impl Default for Scattered {
     fn default() -> Self {
-        Skim(SkimMatcherV2::default().respect_case())
+        Scattered(SkimMatcherV2::default().respect_case())
     }
 }
 
-impl Scorer for Skim {
+impl Scorer for Scattered {
     fn score(&self, text: &str, pattern: &str) -> Option<i64> {
         let (start, end) = window(text.as_bytes(), pattern.as_bytes())?;
         let at_word = start == 0 || !text.as_bytes()[start - 1].is_ascii_alphanumeric();
@@ -583,7 +584,7 @@ pub fn filter(
             if cancelled() {
                 return None;
             }
-            let scorer = Skim::default();
+            let scorer = Scattered::default();
             Some(
                 chunk
                     .iter()
@@ -720,6 +721,27 @@ impl Hit {
     }
 }
 
+/// `text` cut into runs of matched and unmatched characters (`positions`: character
+/// positions, ascending): what a highlighter paints.
+pub fn matched_runs<'a>(text: &'a str, positions: &[usize]) -> Vec<(&'a str, bool)> {
+    let mut out = Vec::new();
+    let mut marked = positions.iter().peekable();
+    let (mut start, mut on) = (0, false);
+    for (i, (byte, _)) in text.char_indices().enumerate() {
+        let hit = marked.next_if(|&&p| p == i).is_some();
+        if hit != on {
+            if byte > start {
+                out.push((&text[start..byte], on));
+            }
+            (start, on) = (byte, hit);
+        }
+    }
+    if start < text.len() {
+        out.push((&text[start..], on));
+    }
+    out
+}
+
 /// The first `limit` matches as hits; positions for the first `with_positions` of them (the
 /// rows on screen).
 pub fn hits(
@@ -734,7 +756,7 @@ pub fn hits(
     };
     let query = Query::parse(&matches.query, scope);
     let entries = index.entries(scope, corpus);
-    let scorer = Skim::default();
+    let scorer = Scattered::default();
     matches
         .ranked
         .iter()
@@ -825,7 +847,7 @@ mod tests {
 
     #[test]
     fn words_rank_above_substrings_above_scattered_letters() {
-        let scorer = Skim::default();
+        let scorer = Scattered::default();
         let term = Term::parse("nato", Scope::Sources).unwrap();
         let word = term.score(&fold("Relations with NATO"), &scorer).unwrap();
         let inside = term.score(&fold("the natomic age"), &scorer).unwrap();
@@ -847,6 +869,16 @@ mod tests {
         assert_eq!(window(b"xx nnato", b"nato"), Some((4, 8)));
         assert_eq!(window(b"nat", b"nato"), None);
         assert_eq!(window(b"", b"a"), None);
+    }
+
+    #[test]
+    fn matched_runs_alternate_and_cover_the_text() {
+        assert_eq!(
+            matched_runs("Māori NATO", &[0, 1, 6]),
+            [("Mā", true), ("ori ", false), ("N", true), ("ATO", false)]
+        );
+        assert_eq!(matched_runs("abc", &[]), [("abc", false)]);
+        assert_eq!(matched_runs("", &[0]), []);
     }
 
     #[test]

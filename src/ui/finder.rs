@@ -9,7 +9,7 @@ use ratatui::widgets::{Block, Clear, Paragraph};
 use super::{cell_text, rect, theme};
 use crate::app::App;
 use crate::app::layout;
-use crate::model::search::{Hit, Scope, Target};
+use crate::model::search::{self, Hit, Scope, Target};
 use crate::model::{Corpus, Source};
 
 pub fn draw(frame: &mut Frame, app: &App) {
@@ -100,7 +100,7 @@ pub fn draw(frame: &mut Frame, app: &App) {
 
 /// `2024-04-04 000_c913cf1023 text with the matches highlighted`; narrower, the id shorter,
 /// then only the text.
-fn hit_row<'a>(corpus: &Corpus, hit: &'a Hit, selected: bool, width: u16) -> Line<'a> {
+fn hit_row(corpus: &Corpus, hit: &Hit, selected: bool, width: u16) -> Line<'static> {
     let source = &corpus.sources[hit.source];
     let mut spans = Vec::new();
     if width >= 60 {
@@ -112,19 +112,9 @@ fn hit_row<'a>(corpus: &Corpus, hit: &'a Hit, selected: bool, width: u16) -> Lin
             theme::outlet(),
         ));
     }
-    let mut run = String::new();
-    let mut run_matched = false;
-    let mut marked = hit.positions.iter().peekable();
-    for (i, c) in hit.text.chars().enumerate() {
-        let matched = marked.next_if(|&&p| p == i).is_some();
-        if matched != run_matched && !run.is_empty() {
-            spans.push(text_span(std::mem::take(&mut run), run_matched));
-        }
-        run_matched = matched;
-        run.push(if c.is_control() { ' ' } else { c });
-    }
-    if !run.is_empty() {
-        spans.push(text_span(run, run_matched));
+    for (run, matched) in search::matched_runs(&hit.text, &hit.positions) {
+        // Paragraph text can hold newlines: one row per hit.
+        spans.push(text_span(run.replace(char::is_control, " "), matched));
     }
     let line = Line::from(spans);
     if selected {
