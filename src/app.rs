@@ -493,7 +493,7 @@ impl App {
                 self.finder = None;
                 return vec![];
             }
-            Action::Open | Action::InputSubmit => {
+            Action::Open => {
                 let hit = f.selected().cloned();
                 finder::remember(&mut self.finder_history, &f.text);
                 self.finder_generation = f.generation();

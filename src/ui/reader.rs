@@ -37,13 +37,10 @@ pub fn draw(frame: &mut Frame, app: &App, area: Rect) {
     }
     let with = app.reader.shared_with();
     if let Some(strongest) = app.reader.shared_spans.iter().map(|s| s.tier).min() {
-        let passages = app.reader.shared_spans.last().map_or(0, |_| {
-            let mut numbers: Vec<usize> =
-                app.reader.shared_spans.iter().map(|s| s.passage).collect();
-            numbers.sort_unstable();
-            numbers.dedup();
-            numbers.len()
-        });
+        let mut numbers: Vec<usize> = app.reader.shared_spans.iter().map(|s| s.passage).collect();
+        numbers.sort_unstable();
+        numbers.dedup();
+        let passages = numbers.len();
         block = block.title_bottom(Line::styled(
             format!(
                 " {} {passages} passage{} in {} other source{} · c compares ",
