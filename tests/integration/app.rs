@@ -710,14 +710,43 @@ fn shift_c_picks_the_source_to_compare_with() {
     press(&mut app, KeyCode::Enter);
     let [a, b] = app.comparison.as_ref().unwrap().sources();
     assert_eq!((id_of(&app, a), id_of(&app, b)), ("000", "002"));
-    // A source sharing nothing says so.
+    // A source sharing only a phrase still opens beside it (003 and 004 share ten words).
     let mut app = indexed_app(120, 30);
     press(&mut app, KeyCode::Char('G'));
-    let id = selected_id(&app).to_string();
+    assert_eq!(id_of(&app, app.selected_source().unwrap()), "003");
     press(&mut app, KeyCode::Char('c'));
-    if app.comparison.is_none() {
-        assert!(app.message.as_deref().unwrap().contains(&id[..3]));
+    let c = app.comparison.as_ref().unwrap();
+    assert_eq!(id_of(&app, c.sources()[1]), "004");
+    assert_eq!(c.strongest.name(), "phrase");
+    // A source sharing nothing says so, and nothing opens.
+    let dir = tempfile::tempdir().unwrap();
+    for (name, text) in [
+        (
+            "a.txt",
+            "Alpha\n\nThe quick brown fox jumps over the lazy dog near the river bank.\n",
+        ),
+        (
+            "b.txt",
+            "Beta\n\nSeven wonders of the ancient world were listed by travellers long ago.\n",
+        ),
+    ] {
+        std::fs::write(dir.path().join(name), text).unwrap();
     }
+    let corpus = dossier::load::load_paths(&[dir.path().to_path_buf()], &Default::default());
+    let mut app = App::new(corpus);
+    update(
+        &mut app,
+        Action::Resize {
+            width: 120,
+            height: 30,
+        },
+    );
+    let index = dossier::model::shared::SharedIndex::build(&app.corpus.sources);
+    app.set_shared_index(index);
+    press(&mut app, KeyCode::Char('c'));
+    assert!(app.comparison.is_none());
+    let message = app.message.clone().unwrap();
+    assert!(message.contains("a shares no passage"), "{message}");
 }
 
 fn ctrl(app: &mut App, c: char) -> Vec<Effect> {
