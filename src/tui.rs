@@ -137,7 +137,6 @@ pub fn run(corpus: Corpus, options: Options) -> Result<(), TuiError> {
     let _guard = TerminalGuard::enter(options.mouse)?;
     let mut terminal = Terminal::new(CrosstermBackend::new(io::stdout()))?;
     let mut app = App::new(corpus);
-    let workers = Workers::start(&app);
     let size = terminal.size()?;
     update(
         &mut app,
@@ -146,6 +145,9 @@ pub fn run(corpus: Corpus, options: Options) -> Result<(), TuiError> {
             height: size.height,
         },
     );
+    // The first frame before the workers start: they take both cores for a while.
+    terminal.draw(|frame| ui::draw(frame, &app))?;
+    let workers = Workers::start(&app);
 
     let stopped = || stop.load(Ordering::Relaxed);
     while !app.quit && !stopped() {
