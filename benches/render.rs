@@ -55,6 +55,8 @@ fn synthetic(n: usize) -> Corpus {
                 words: 150,
                 warnings: vec![],
                 quotes: vec![],
+                events: vec![],
+                inferred: None,
             }
         })
         .collect();

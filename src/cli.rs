@@ -106,6 +106,18 @@ pub enum Command {
         #[arg(long)]
         json: bool,
     },
+    /// The sources in date order, undated ones placed by the dates their text implies (`≈`),
+    /// with the evidence; or, with --events, every dated event the sources tell.
+    Timeline {
+        #[command(flatten)]
+        corpus: CorpusArgs,
+        /// List the dated events of every source instead, in date order.
+        #[arg(long)]
+        events: bool,
+        /// Print JSON Lines, one object per source (or event).
+        #[arg(long)]
+        json: bool,
+    },
     /// Print one source: its metadata and cleaned paragraphs with their original line numbers.
     Show {
         /// Id of the source, or any unique prefix of it or of its file name.

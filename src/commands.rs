@@ -4,7 +4,9 @@
 use serde::Serialize;
 use std::io::{self, Write};
 
+use crate::model::chronology::{self, Evidence};
 use crate::model::date::{DateKind, Precision};
+use crate::model::events::EventKind;
 use crate::model::quotes::QuoteKind;
 use crate::model::search::{self, Scope, SearchIndex};
 use crate::model::shared::{self, SharedIndex, Tier};
@@ -16,9 +18,8 @@ pub struct SourceRow<'a> {
     pub id: &'a str,
     pub path: &'a str,
     pub title: Option<&'a str>,
-    pub date: Option<String>,
-    pub date_kind: Option<DateKind>,
-    pub date_precision: Option<Precision>,
+    #[serde(flatten)]
+    pub date: DateFields<'a>,
     pub date_evidence: Option<&'a str>,
     pub url: Option<&'a str>,
     pub outlet: Option<&'a str>,
@@ -34,9 +35,7 @@ impl<'a> SourceRow<'a> {
             id: &s.id,
             path: &s.path,
             title: s.title.as_deref(),
-            date: s.date.as_ref().map(|d| d.stamp.to_string()),
-            date_kind: s.date.as_ref().map(|d| d.kind),
-            date_precision: s.date.as_ref().map(|d| d.stamp.precision()),
+            date: DateFields::new(s),
             date_evidence: s.date.as_ref().map(|d| d.evidence.as_str()),
             url: s.url.as_deref(),
             outlet: s.outlet.as_deref(),
@@ -46,6 +45,141 @@ impl<'a> SourceRow<'a> {
             warnings: &s.warnings,
         }
     }
+}
+
+/// Where a source is placed in time: its stated date, else the inferred one.
+#[derive(Serialize)]
+pub struct DateFields<'a> {
+    pub date: Option<String>,
+    /// `published`, `updated` or `inferred`.
+    pub date_kind: Option<&'static str>,
+    pub date_precision: Option<Precision>,
+    /// An inferred date's earliest and latest possible dates, `start/end` (`..` when open).
+    pub date_range: Option<String>,
+    /// 1 for a stated date; 0 to 1 for an inferred one.
+    pub confidence: Option<f32>,
+    /// What an inferred date rests on.
+    #[serde(skip_serializing_if = "<[_]>::is_empty")]
+    pub evidence: &'a [Evidence],
+}
+
+impl<'a> DateFields<'a> {
+    pub fn new(s: &'a Source) -> Self {
+        if let Some(d) = &s.date {
+            return DateFields {
+                date: Some(d.stamp.to_string()),
+                date_kind: Some(d.kind.name()),
+                date_precision: Some(d.stamp.precision()),
+                date_range: None,
+                confidence: Some(1.0),
+                evidence: &[],
+            };
+        }
+        match &s.inferred {
+            Some(d) => DateFields {
+                date: Some(d.best.to_string()),
+                date_kind: Some("inferred"),
+                date_precision: Some(d.best.precision()),
+                date_range: Some(d.range()),
+                confidence: Some((d.confidence * 100.0).round() / 100.0),
+                evidence: &d.evidence,
+            },
+            None => DateFields {
+                date: None,
+                date_kind: None,
+                date_precision: None,
+                date_range: None,
+                confidence: None,
+                evidence: &[],
+            },
+        }
+    }
+}
+
+/// A row of `dossier timeline --json`.
+#[derive(Serialize)]
+pub struct TimelineRow<'a> {
+    pub source: &'a str,
+    #[serde(flatten)]
+    pub date: DateFields<'a>,
+    pub title: Option<&'a str>,
+}
+
+/// `dossier timeline`: the sources in date order, inferred dates marked `≈` with what they
+/// rest on.
+pub fn timeline(corpus: &Corpus, json: bool, out: &mut dyn Write) -> io::Result<()> {
+    for i in corpus.by_date() {
+        let s = &corpus.sources[i];
+        let row = TimelineRow {
+            source: &s.id,
+            date: DateFields::new(s),
+            title: s.title.as_deref(),
+        };
+        if json {
+            json_line(out, &row)?;
+            continue;
+        }
+        let date = match (&s.date, &s.inferred) {
+            (Some(d), _) => format!(" {}", d.stamp),
+            (None, Some(d)) => format!("≈{}", d.best),
+            (None, None) => " undated".to_string(),
+        };
+        let (title, _) = s.display_title(80);
+        writeln!(out, "{date:<17}  {:<28}  {title}", s.id)?;
+        if let Some(d) = &s.inferred {
+            writeln!(
+                out,
+                "{:19}between {} · confidence {:.1}",
+                "",
+                d.range().replace('/', " and "),
+                d.confidence
+            )?;
+            for e in &d.evidence {
+                writeln!(out, "{:19}{} {}: {}", "", e.bound.name(), e.date, e.reason)?;
+            }
+        }
+    }
+    Ok(())
+}
+
+/// A row of `dossier timeline --events --json`.
+#[derive(Serialize)]
+pub struct EventRow<'a> {
+    pub date: String,
+    pub precision: Precision,
+    pub kind: EventKind,
+    pub text: &'a str,
+    pub source: &'a str,
+    pub line: u32,
+}
+
+/// `dossier timeline --events`: every dated event of every source, in date order.
+pub fn events(corpus: &Corpus, json: bool, out: &mut dyn Write) -> io::Result<()> {
+    for (si, e) in chronology::all_events(corpus) {
+        let s = &corpus.sources[si];
+        let row = EventRow {
+            date: e.date(),
+            precision: e.precision(),
+            kind: e.kind,
+            text: e.sentence_text(s),
+            source: &s.id,
+            line: s.paragraphs[e.paragraph as usize].line,
+        };
+        if json {
+            json_line(out, &row)?;
+        } else {
+            writeln!(
+                out,
+                "{:<21}  {:<5}  {}:{}  {}",
+                row.date,
+                row.kind.name(),
+                row.source,
+                row.line,
+                row.text
+            )?;
+        }
+    }
+    Ok(())
 }
 
 /// A paragraph in `dossier show --json`.

@@ -110,6 +110,18 @@ fn run(cli: Cli) -> Result<(), Failure> {
             let index = SharedIndex::build(&corpus.sources);
             commands::related(&corpus, &index, source, json, &mut out)
         }
+        Some(Command::Timeline {
+            corpus,
+            events,
+            json,
+        }) => {
+            let corpus = open_in_time(&corpus)?;
+            if events {
+                commands::events(&corpus, json, &mut out)
+            } else {
+                commands::timeline(&corpus, json, &mut out)
+            }
+        }
         Some(Command::Show {
             source,
             mut corpus,
@@ -131,6 +143,19 @@ fn run(cli: Cli) -> Result<(), Failure> {
         Err(e) if e.kind() == io::ErrorKind::BrokenPipe => Ok(()),
         other => Ok(other?),
     }
+}
+
+/// Load the corpus and place its sources in time: events found, undated sources dated from
+/// their text and, when there are any, from the passages they share with dated ones.
+fn open_in_time(args: &CorpusArgs) -> Result<Corpus, Failure> {
+    let mut corpus = open(args)?;
+    let index = corpus
+        .sources
+        .iter()
+        .any(|s| s.date.is_none())
+        .then(|| SharedIndex::build(&corpus.sources));
+    corpus.place_in_time(index.as_ref());
+    Ok(corpus)
 }
 
 /// Load the corpus the arguments name, reporting skipped files and warnings on stderr.

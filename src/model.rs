@@ -1,7 +1,9 @@
 //! The sources and everything derived from their text. Pure: no terminal, no file system,
 //! no clock.
 
+pub mod chronology;
 pub mod date;
+pub mod events;
 pub mod front_matter;
 pub mod furniture;
 pub mod ingest;
@@ -185,6 +187,48 @@ impl Corpus {
         quotes::link_across(&mut self.sources);
     }
 
+    /// Find the dated events of every source and infer the dates of the undated ones (in
+    /// parallel); with `shared`, also from the passages they share with dated sources.
+    pub fn place_in_time(&mut self, shared: Option<&shared::SharedIndex>) {
+        use rayon::prelude::*;
+        let placed: Vec<_> = (0..self.sources.len())
+            .into_par_iter()
+            .map(|i| {
+                let copies = match shared {
+                    Some(index) if self.sources[i].date.is_none() => self.copies(index, i),
+                    _ => Vec::new(),
+                };
+                chronology::place(&self.sources[i], &copies)
+            })
+            .collect();
+        for (source, (events, inferred)) in self.sources.iter_mut().zip(placed) {
+            source.events = events;
+            source.inferred = inferred;
+        }
+    }
+
+    /// The strong passages source `index` shares with dated sources.
+    fn copies(&self, index: &shared::SharedIndex, source: usize) -> Vec<chronology::Copy> {
+        let me = &self.sources[source];
+        index
+            .related(&self.sources, source)
+            .into_iter()
+            .filter(|r| r.strongest.is_strong())
+            .filter_map(|r| {
+                let other = &self.sources[r.source];
+                let direction = chronology::direction(me, other)?;
+                let passage = r.passages.first()?;
+                let tokens = shared::tokens(me);
+                Some(chronology::Copy {
+                    other: other.id.clone(),
+                    date: other.date.as_ref()?.stamp,
+                    direction,
+                    text: shared::passage_text(me, &tokens, passage.a.clone()).1,
+                })
+            })
+            .collect()
+    }
+
     /// Every quote of the corpus, source by source in text order.
     pub fn quote_refs(&self) -> Vec<QuoteRef> {
         self.sources
@@ -253,7 +297,7 @@ impl Corpus {
         let mut order: Vec<usize> = (0..self.sources.len()).collect();
         order.sort_by(|&a, &b| {
             let (sa, sb) = (&self.sources[a], &self.sources[b]);
-            let key = |s: &Source| s.date.as_ref().map(|d| d.stamp);
+            let key = Source::placed_date;
             match (key(sa), key(sb)) {
                 (Some(x), Some(y)) => x.cmp(&y).then_with(|| sa.id.cmp(&sb.id)),
                 (Some(_), None) => std::cmp::Ordering::Less,

@@ -45,6 +45,15 @@ pub struct StatedDate {
     pub evidence: String,
 }
 
+impl DateKind {
+    pub fn name(self) -> &'static str {
+        match self {
+            DateKind::Published => "published",
+            DateKind::Updated => "updated",
+        }
+    }
+}
+
 impl DateStamp {
     pub fn year(year: i16) -> Self {
         DateStamp {

@@ -107,6 +107,8 @@ pub fn ingest(doc: Document<'_>) -> Source {
         words,
         warnings,
         quotes: Vec::new(),
+        events: Vec::new(),
+        inferred: None,
     }
 }
 

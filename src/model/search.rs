@@ -220,30 +220,35 @@ fn entry(corpus: &Corpus, source: u32, target: Target) -> Entry {
     }
 }
 
-/// The sentences of a paragraph, as byte ranges: split after `.`, `?` or `!` and a space
-/// before a capital, a digit or a quote mark, but not after an initialism (`N.A.T.O. summit`,
-/// `J. Smith`).
-fn sentences(text: &str) -> Vec<Range<usize>> {
+/// The sentences of a paragraph, as byte ranges: split after `.`, `?` or `!` and a space (or
+/// a no-break space) before a capital, a digit or a quote mark, or glued to an opening quote
+/// (`20-24.“Russia’s`), but not after an initialism (`N.A.T.O. summit`, `J. Smith`).
+pub(crate) fn sentences(text: &str) -> Vec<Range<usize>> {
     let mut out = Vec::new();
     let mut start = 0;
     let bytes = text.as_bytes();
     for (i, &b) in bytes.iter().enumerate() {
-        if !(matches!(b, b'.' | b'?' | b'!') && bytes.get(i + 1) == Some(&b' ')) {
+        if !matches!(b, b'.' | b'?' | b'!') || i < start {
             continue;
         }
-        let next = text[i + 2..].chars().next();
+        let after = &text[i + 1..];
+        let (gap, next) = match after.chars().next() {
+            Some(c @ (' ' | '\u{a0}')) => (c.len_utf8(), after[c.len_utf8()..].chars().next()),
+            Some(c @ ('“' | '‘')) => (0, Some(c)),
+            _ => continue,
+        };
         if !next.is_some_and(|c| c.is_uppercase() || c.is_ascii_digit() || "\"“‘'(".contains(c))
         {
             continue;
         }
-        let word = text[start..i].rsplit(' ').next().unwrap_or("");
+        let word = text[start..i].rsplit([' ', '\u{a0}']).next().unwrap_or("");
         let initialism = b == b'.'
             && (word.contains('.') || (word.len() == 1 && word.chars().all(char::is_uppercase)));
         if initialism {
             continue;
         }
         out.push(start..i + 1);
-        start = i + 2;
+        start = i + 1 + gap;
     }
     if start < text.len() {
         out.push(start..text.len());
@@ -883,8 +888,8 @@ mod tests {
 
     #[test]
     fn sentences_split_after_their_end() {
-        let text =
-            "One. Two? Three! 3.5 stays. The N.A.T.O. summit and J. Smith. Then e.g. this. End";
+        let text = "One. Two? Three! 3.5 stays. The N.A.T.O. summit and J. Smith. Then e.g. this. \
+                    Glued 20-24.“Quote.\u{a0}After no-break. End";
         let got: Vec<&str> = sentences(text).into_iter().map(|r| &text[r]).collect();
         assert_eq!(
             got,
@@ -895,6 +900,9 @@ mod tests {
                 "3.5 stays.",
                 "The N.A.T.O. summit and J. Smith.",
                 "Then e.g. this.",
+                "Glued 20-24.",
+                "“Quote.",
+                "After no-break.",
                 "End"
             ]
         );

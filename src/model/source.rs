@@ -4,7 +4,9 @@ use serde::Serialize;
 use serde_json::{Map, Value};
 use std::ops::Range;
 
-use super::date::StatedDate;
+use super::chronology::InferredDate;
+use super::date::{DateStamp, StatedDate};
+use super::events::Event;
 use super::quotes::Quote;
 
 /// One document: its metadata and its cleaned paragraphs.
@@ -31,6 +33,10 @@ pub struct Source {
     pub warnings: Vec<String>,
     /// Quotations in the content, in text order.
     pub quotes: Vec<Quote>,
+    /// Date expressions of the content, in text order.
+    pub events: Vec<Event>,
+    /// The date the text and related sources imply, when none is stated.
+    pub inferred: Option<InferredDate>,
 }
 
 /// A person named in the metadata, with the key that named them.
@@ -172,6 +178,14 @@ impl Source {
         parts.extend(self.date.as_ref().map(|d| d.stamp.to_string()));
         parts.extend(self.url.clone());
         parts.join(", ")
+    }
+
+    /// The date it is placed at on the timeline: stated, else inferred.
+    pub fn placed_date(&self) -> Option<DateStamp> {
+        self.date
+            .as_ref()
+            .map(|d| d.stamp)
+            .or_else(|| self.inferred.as_ref().map(|d| d.best))
     }
 
     /// The title, or the first words (the id when there are none) marked as untitled.

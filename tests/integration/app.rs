@@ -348,6 +348,8 @@ pub fn long_source(lines: usize) -> Source {
         words: lines * 2,
         warnings: vec![],
         quotes: vec![],
+        events: vec![],
+        inferred: None,
     }
 }
 

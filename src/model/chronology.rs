@@ -1,0 +1,579 @@
+//! Dates of undated sources, inferred from their text and from the sources they share
+//! passages with, always with the evidence and a confidence.
+//!
+//! The text gives bounds and estimates: a past event (`Negotiations began in June of 2023`)
+//! means the source is not older; an event still to come (`would celebrate ... in July`) that
+//! it is not newer; an anniversary (`NATO celebrating its 75th anniversary`), `one year on`
+//! after a well-known event, or `13 days after March 20-24` say when it was written. A source
+//! that copies a dated one is not older than it, and one copied by a dated source not newer;
+//! which copied which is told by who is the origin (an official release, a minister's
+//! statement) when the dates cannot tell it.
+
+use jiff::ToSpan;
+use jiff::civil::Date;
+use serde::Serialize;
+
+use super::Corpus;
+use super::date::{DateKind, DateStamp, Precision};
+use super::events::{self, Event};
+use super::source::{PersonRole, Source};
+
+/// What a piece of evidence says about the date.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Bound {
+    NotBefore,
+    NotAfter,
+    About,
+}
+
+impl Bound {
+    pub fn name(self) -> &'static str {
+        match self {
+            Bound::NotBefore => "not before",
+            Bound::NotAfter => "not after",
+            Bound::About => "about",
+        }
+    }
+}
+
+/// One reason for an inferred date.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Evidence {
+    pub bound: Bound,
+    #[serde(serialize_with = "iso")]
+    pub date: DateStamp,
+    /// Why, in words: `the latest past event`, `NATO's 75th anniversary (founded 1949-04-04)`.
+    pub reason: String,
+    /// The paragraph the text evidence is in.
+    pub paragraph: Option<u32>,
+    /// The sentence or passage it rests on.
+    pub text: String,
+    /// The other source, for evidence from a shared passage.
+    pub source: Option<String>,
+}
+
+fn iso<S: serde::Serializer>(d: &DateStamp, s: S) -> Result<S::Ok, S::Error> {
+    s.collect_str(d)
+}
+
+/// A date the source does not state, with what it rests on.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct InferredDate {
+    /// The best guess, cut to the precision the evidence allows.
+    #[serde(serialize_with = "iso")]
+    pub best: DateStamp,
+    /// The earliest and latest possible dates, when bounded.
+    #[serde(skip)]
+    pub earliest: Option<DateStamp>,
+    #[serde(skip)]
+    pub latest: Option<DateStamp>,
+    /// 0 to 1: how far the evidence agrees and narrows the date.
+    pub confidence: f32,
+    pub evidence: Vec<Evidence>,
+}
+
+impl InferredDate {
+    /// `2024-04-04/2024-07-31`, `2023-06-01/..`, `../2024-07-31`.
+    pub fn range(&self) -> String {
+        let side = |d: Option<DateStamp>| d.map_or_else(|| "..".to_string(), |d| d.to_string());
+        format!("{}/{}", side(self.earliest), side(self.latest))
+    }
+}
+
+/// A strong passage the source shares with a dated one.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Copy {
+    pub other: String,
+    pub date: DateStamp,
+    /// Which copied which, when it can be told.
+    pub direction: Direction,
+    /// The shared words.
+    pub text: String,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Direction {
+    /// The source took the passage from the other.
+    Copies,
+    /// The other took it from the source.
+    CopiedBy,
+    Unknown,
+}
+
+/// A source that originates what others report: a minister's release, a government or
+/// international organisation's page.
+pub fn is_origin(source: &Source) -> bool {
+    const OFFICIAL: [&str; 7] = [
+        ".govt.nz",
+        ".gov",
+        ".gov.uk",
+        ".gov.au",
+        ".int",
+        ".mil",
+        ".parliament.nz",
+    ];
+    source.people.iter().any(|p| p.role == PersonRole::Minister)
+        || source
+            .outlet
+            .as_deref()
+            .is_some_and(|o| OFFICIAL.iter().any(|suffix| o.ends_with(suffix)))
+}
+
+/// Which of `source` and `other` (dated, published on `other`'s date) copied the other.
+pub fn direction(source: &Source, other: &Source) -> Option<Direction> {
+    let d = other.date.as_ref()?;
+    // An update date says when the page last changed, not when the passage was first there.
+    if d.kind == DateKind::Updated {
+        return None;
+    }
+    Some(match (is_origin(source), is_origin(other)) {
+        (false, true) => Direction::Copies,
+        (true, false) => Direction::CopiedBy,
+        _ => Direction::Unknown,
+    })
+}
+
+/// A date well known enough to date what mentions it.
+struct Anchor {
+    /// Lowercase phrases that name it.
+    names: &'static [&'static str],
+    date: (i16, u8, u8),
+    what: &'static str,
+    /// A founding, counted from by anniversaries; otherwise an event whose mention dates the
+    /// text after it.
+    founding: bool,
+}
+
+const ANCHORS: [Anchor; 14] = [
+    Anchor {
+        names: &[
+            "nato",
+            "n.a.t.o.",
+            "north atlantic treaty organization",
+            "the alliance",
+        ],
+        date: (1949, 4, 4),
+        what: "NATO founded",
+        founding: true,
+    },
+    Anchor {
+        names: &["united nations"],
+        date: (1945, 10, 24),
+        what: "the United Nations founded",
+        founding: true,
+    },
+    Anchor {
+        names: &["treaty of waitangi", "te tiriti"],
+        date: (1840, 2, 6),
+        what: "the Treaty of Waitangi signed",
+        founding: true,
+    },
+    Anchor {
+        names: &["anzus"],
+        date: (1951, 9, 1),
+        what: "the ANZUS treaty signed",
+        founding: true,
+    },
+    Anchor {
+        names: &[
+            "invasion of ukraine",
+            "invaded ukraine",
+            "war against ukraine",
+            "war in ukraine",
+            "war on ukraine",
+            "ukraine war",
+        ],
+        date: (2022, 2, 24),
+        what: "Russia's full-scale invasion of Ukraine",
+        founding: false,
+    },
+    Anchor {
+        names: &["covid-19", "covid19"],
+        date: (2020, 2, 11),
+        what: "COVID-19 named",
+        founding: false,
+    },
+    Anchor {
+        names: &["cyclone gabrielle"],
+        date: (2023, 2, 13),
+        what: "Cyclone Gabrielle",
+        founding: false,
+    },
+    Anchor {
+        names: &["mosque attacks", "mosque shootings", "march 15 attacks"],
+        date: (2019, 3, 15),
+        what: "the Christchurch mosque attacks",
+        founding: false,
+    },
+    Anchor {
+        names: &["kaikōura earthquake", "kaikoura earthquake"],
+        date: (2016, 11, 14),
+        what: "the Kaikōura earthquake",
+        founding: false,
+    },
+    Anchor {
+        names: &["canterbury earthquake", "christchurch earthquake"],
+        date: (2010, 9, 4),
+        what: "the first Canterbury earthquake",
+        founding: false,
+    },
+    Anchor {
+        names: &["prime minister jacinda ardern", "prime minister ardern"],
+        date: (2017, 10, 26),
+        what: "Jacinda Ardern became Prime Minister",
+        founding: false,
+    },
+    Anchor {
+        names: &["prime minister john key"],
+        date: (2008, 11, 19),
+        what: "John Key became Prime Minister",
+        founding: false,
+    },
+    Anchor {
+        names: &[
+            "prime minister chris hipkins",
+            "prime minister hipkins",
+            "hipkins government",
+        ],
+        date: (2023, 1, 25),
+        what: "Chris Hipkins became Prime Minister",
+        founding: false,
+    },
+    Anchor {
+        names: &["prime minister christopher luxon", "prime minister luxon"],
+        date: (2023, 11, 27),
+        what: "Christopher Luxon became Prime Minister",
+        founding: false,
+    },
+];
+
+fn civil(d: DateStamp) -> Date {
+    Date::new(d.year, d.month.max(1) as i8, d.day.max(1) as i8).unwrap_or(Date::MIN)
+}
+
+fn stamp(d: Date, precision: Precision) -> DateStamp {
+    DateStamp {
+        year: d.year(),
+        month: if precision >= Precision::Month {
+            d.month() as u8
+        } else {
+            0
+        },
+        day: if precision >= Precision::Day {
+            d.day() as u8
+        } else {
+            0
+        },
+        minute_of_day: None,
+    }
+}
+
+/// The first and last day a date at its precision covers.
+fn days(d: DateStamp) -> (Date, Date) {
+    let first = civil(d);
+    let last = match d.precision() {
+        Precision::Year => Date::new(d.year, 12, 31).unwrap_or(first),
+        Precision::Month => first.last_of_month(),
+        _ => first,
+    };
+    (first, last)
+}
+
+const NUMBER_WORDS: [&str; 12] = [
+    "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven",
+    "twelve",
+];
+
+/// `13`, `one`, `a` as a count.
+fn count(word: &str) -> Option<i64> {
+    if word == "a" || word == "an" {
+        return Some(1);
+    }
+    word.parse().ok().or_else(|| {
+        NUMBER_WORDS
+            .iter()
+            .position(|w| *w == word)
+            .map(|i| i as i64 + 1)
+    })
+}
+
+/// Evidence the text gives, from its events (resolved) and sentences.
+fn text_evidence(source: &Source, events: &[Event]) -> Vec<Evidence> {
+    let mut out = Vec::new();
+    let mut latest_past: Option<&Event> = None;
+    let mut earliest_future: Option<&Event> = None;
+    for e in events.iter().filter(|e| e.start.year != 0) {
+        // `by 2030` is a deadline, not a past event.
+        let deadline = source
+            .paragraph_text(e.paragraph as usize)
+            .get(..e.expression.start as usize)
+            .is_some_and(|before| {
+                let b = before.trim_end().to_lowercase();
+                b.ends_with(" by") || b.ends_with("until") || b.ends_with("target")
+            });
+        if e.future || deadline {
+            if e.future && earliest_future.is_none_or(|f| e.start < f.start) {
+                earliest_future = Some(e);
+            }
+        } else if latest_past.is_none_or(|l| days(e.last()).0 > days(l.last()).0) {
+            latest_past = Some(e);
+        }
+    }
+    let sentence = |e: &Event| e.sentence_text(source).to_string();
+    if let Some(e) = latest_past {
+        out.push(Evidence {
+            bound: Bound::NotBefore,
+            date: e.last(),
+            reason: "the latest past event it tells".into(),
+            paragraph: Some(e.paragraph),
+            text: sentence(e),
+            source: None,
+        });
+    }
+    if let Some(e) = earliest_future {
+        out.push(Evidence {
+            bound: Bound::NotAfter,
+            date: e.start,
+            reason: "an event still to come".into(),
+            paragraph: Some(e.paragraph),
+            text: sentence(e),
+            source: None,
+        });
+    }
+    for (index, (p, text)) in source.paragraphs_with_text().enumerate() {
+        if p.is_furniture() {
+            continue;
+        }
+        for range in super::search::sentences(text) {
+            let sentence = Sentence {
+                text: &text[range.clone()],
+                paragraph: index as u32,
+                range: range.start as u32..range.end as u32,
+            };
+            sentence_evidence(&sentence, events, &mut out);
+        }
+    }
+    out
+}
+
+/// A sentence of a paragraph.
+struct Sentence<'a> {
+    text: &'a str,
+    paragraph: u32,
+    range: std::ops::Range<u32>,
+}
+
+/// Anniversaries, `N years on`, `N days after <date>` and mentions of well-known events in
+/// one sentence.
+fn sentence_evidence(s: &Sentence<'_>, events: &[Event], out: &mut Vec<Evidence>) {
+    let (sentence, paragraph) = (s.text, s.paragraph);
+    let lower = sentence.to_lowercase();
+    let words: Vec<&str> = lower
+        .split(|c: char| !(c.is_alphanumeric() || c == '-' || c == '.'))
+        .filter(|w| !w.is_empty())
+        .map(|w| w.trim_end_matches('.'))
+        .collect();
+    let anchors_here: Vec<&Anchor> = ANCHORS
+        .iter()
+        .filter(|a| a.names.iter().any(|n| lower.contains(n)))
+        .collect();
+    let about = |date: Date, reason: String, out: &mut Vec<Evidence>| {
+        out.push(Evidence {
+            bound: Bound::About,
+            date: stamp(date, Precision::Month),
+            reason,
+            paragraph: Some(paragraph),
+            text: sentence.to_string(),
+            source: None,
+        });
+    };
+    for a in &anchors_here {
+        let (y, m, d) = a.date;
+        let Ok(date) = Date::new(y, m as i8, d as i8) else {
+            continue;
+        };
+        if a.founding {
+            // `its 75th anniversary`
+            for w in words.windows(2) {
+                if w[1] == "anniversary"
+                    && let Some(n) = w[0]
+                        .strip_suffix(|c: char| c.is_alphabetic())
+                        .and_then(|s| s.trim_end_matches(char::is_alphabetic).parse::<i16>().ok())
+                    && let Ok(at) = date.checked_add((n as i64).years())
+                {
+                    about(
+                        at,
+                        format!("{n}th anniversary: {} {y}-{m:02}-{d:02}", a.what),
+                        out,
+                    );
+                }
+            }
+        } else {
+            out.push(Evidence {
+                bound: Bound::NotBefore,
+                date: stamp(date, Precision::Day),
+                reason: format!("mentions {} ({y}-{m:02}-{d:02})", a.what),
+                paragraph: Some(paragraph),
+                text: sentence.to_string(),
+                source: None,
+            });
+            // `one year on`
+            for w in words.windows(3) {
+                if w[2] == "on"
+                    && (w[1] == "year" || w[1] == "years")
+                    && let Some(n) = count(w[0])
+                    && let Ok(at) = date.checked_add(n.years())
+                {
+                    about(at, format!("{} {} on from {}", w[0], w[1], a.what), out);
+                }
+            }
+        }
+    }
+    // `13 days after ... March 20-24`
+    for w in words.windows(3) {
+        let unit = match w[1] {
+            "day" | "days" => 1.days(),
+            "week" | "weeks" => 1.weeks(),
+            "month" | "months" => 1.months(),
+            _ => continue,
+        };
+        if w[2] != "after" {
+            continue;
+        }
+        let Some(n) = count(w[0]) else { continue };
+        let after = events
+            .iter()
+            .find(|e| e.paragraph == paragraph && e.sentence == s.range && e.start.year != 0);
+        if let Some(e) = after
+            && let Ok(span) = unit.checked_mul(n)
+            && let Ok(at) = days(e.last()).0.checked_add(span)
+        {
+            about(at, format!("{} {} after {}", w[0], w[1], e.date()), out);
+        }
+    }
+}
+
+/// What a strong passage shared with a dated source says.
+fn copy_evidence(c: &Copy) -> Evidence {
+    let (bound, reason) = match c.direction {
+        Direction::Copies => (Bound::NotBefore, "copies a passage of"),
+        Direction::CopiedBy => (Bound::NotAfter, "is copied by"),
+        Direction::Unknown => (Bound::About, "shares a passage with"),
+    };
+    Evidence {
+        bound,
+        date: if bound == Bound::About {
+            stamp(civil(c.date), Precision::Month)
+        } else {
+            c.date
+        },
+        reason: format!("{reason} {} ({})", c.other, c.date),
+        paragraph: None,
+        text: c.text.clone(),
+        source: Some(c.other.clone()),
+    }
+}
+
+/// The events of `source`, year-less ones resolved, and, when it states no date, the date
+/// its text and `copies` (the strong passages it shares with dated sources) imply.
+pub fn place(source: &Source, copies: &[Copy]) -> (Vec<Event>, Option<InferredDate>) {
+    let mut events = events::extract(source);
+    if let Some(d) = &source.date {
+        events::resolve_yearless(&mut events, Some(d.stamp));
+        return (events, None);
+    }
+    // Year-less events need a year: a first guess without them gives it.
+    let absolute: Vec<Event> = events.iter().filter(|e| !e.yearless).cloned().collect();
+    let first = infer(source, &absolute, copies);
+    events::resolve_yearless(
+        &mut events,
+        first.as_ref().map(|d| DateStamp::year(d.best.year)),
+    );
+    let inferred = infer(source, &events, copies).or(first);
+    (events, inferred)
+}
+
+fn infer(source: &Source, events: &[Event], copies: &[Copy]) -> Option<InferredDate> {
+    let mut evidence = text_evidence(source, events);
+    evidence.extend(copies.iter().map(copy_evidence));
+    combine(evidence)
+}
+
+/// Bounds intersected (the text's future events give way when they contradict the rest), then
+/// the best guess: just after a source it copies, else the latest estimate within the bounds,
+/// else just after the latest past event.
+fn combine(all: Vec<Evidence>) -> Option<InferredDate> {
+    let first_day = |e: &Evidence| days(e.date).0;
+    let last_day = |e: &Evidence| days(e.date).1;
+    let lower = all
+        .iter()
+        .filter(|e| e.bound == Bound::NotBefore)
+        .max_by_key(|e| (first_day(e), e.source.is_some()));
+    let mut upper = all
+        .iter()
+        .filter(|e| e.bound == Bound::NotAfter)
+        .min_by_key(|e| last_day(e));
+    if let (Some(l), Some(u)) = (lower, upper)
+        && first_day(l) > last_day(u)
+    {
+        upper = None;
+    }
+    let (lo, hi) = (lower.map(first_day), upper.map(last_day));
+    let within =
+        |e: &&Evidence| lo.is_none_or(|l| last_day(e) >= l) && hi.is_none_or(|h| first_day(e) <= h);
+    let mut estimates: Vec<&Evidence> = all
+        .iter()
+        .filter(|e| e.bound == Bound::About)
+        .filter(within)
+        .collect();
+    estimates.sort_by_key(|e| first_day(e));
+    estimates.dedup_by(|a, b| a.reason == b.reason);
+    let month = |e: &Evidence| stamp(first_day(e), e.date.precision().min(Precision::Month));
+    let (best, mut confidence) = if let Some(c) = lower.filter(|e| e.source.is_some()) {
+        (month(c), 0.7)
+    } else if let Some(e) = estimates.last() {
+        (month(e), 0.6)
+    } else if let Some(l) = lower {
+        (month(l), 0.4)
+    } else {
+        (month(upper?), 0.2)
+    };
+    if estimates.iter().any(|e| month(e) == best) && lower.is_some_and(|l| l.source.is_some()) {
+        confidence += 0.1;
+    }
+    if let (Some(l), Some(h)) = (lo, hi)
+        && (h - l).get_days() < 366
+    {
+        confidence += 0.1;
+    }
+    let mut evidence: Vec<Evidence> = lower.into_iter().chain(upper).cloned().collect();
+    evidence.extend(estimates.into_iter().cloned());
+    evidence.extend(
+        all.iter()
+            .filter(|e| e.source.is_some() && !evidence.contains(e))
+            .cloned()
+            .collect::<Vec<_>>(),
+    );
+    Some(InferredDate {
+        best,
+        earliest: lo.map(|d| stamp(d, Precision::Day)),
+        latest: hi.map(|d| stamp(d, Precision::Day)),
+        confidence: (confidence as f32).min(0.9),
+        evidence,
+    })
+}
+
+/// Every dated event of the corpus in date order (a range by its start, then its end), then
+/// source and text order.
+pub fn all_events(corpus: &Corpus) -> Vec<(usize, &Event)> {
+    let mut all: Vec<(usize, &Event)> = corpus
+        .sources
+        .iter()
+        .enumerate()
+        .flat_map(|(i, s)| s.events.iter().map(move |e| (i, e)))
+        .filter(|(_, e)| e.start.year != 0)
+        .collect();
+    all.sort_by(|(sa, a), (sb, b)| (a.start, a.end, sa).cmp(&(b.start, b.end, sb)));
+    all
+}
