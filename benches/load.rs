@@ -72,6 +72,10 @@ fn bench_load(c: &mut Criterion) {
         group.bench_function("find quotes in 33,584 releases", |b| {
             b.iter(|| corpus.find_quotes())
         });
+        // Dated events of every release (all are dated: nothing to infer).
+        group.bench_function("find the dated events of 33,584 releases", |b| {
+            b.iter(|| corpus.place_in_time(None))
+        });
         // Shared passages: the corpus index, then the related sources of one release.
         group.bench_function("build the shared-passage index", |b| {
             b.iter(|| black_box(SharedIndex::build(&corpus.sources)))

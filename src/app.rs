@@ -3,6 +3,7 @@
 
 pub mod action;
 pub mod compare;
+pub mod events;
 pub mod finder;
 pub mod layout;
 pub mod list;
@@ -15,8 +16,9 @@ use std::sync::Arc;
 
 use crate::model::search::{Hit, Target};
 use crate::model::shared::{Related, SharedIndex};
-use crate::model::{Corpus, QuoteRef, Source};
+use crate::model::{Corpus, Placements, QuoteRef, Source};
 use compare::Comparison;
+use events::EventList;
 use finder::{FilterResult, Finder};
 use layout::{Area, Panes};
 use list::ListCursor;
@@ -39,16 +41,19 @@ pub enum View {
     Quotes,
     /// Everyone quoted, with their number of quotes.
     Speakers,
+    /// The timeline's second mode: every dated event the sources tell.
+    Events,
 }
 
 impl View {
-    pub const ALL: [View; 3] = [View::Timeline, View::Quotes, View::Speakers];
+    pub const ALL: [View; 4] = [View::Timeline, View::Quotes, View::Speakers, View::Events];
 
     pub fn name(self) -> &'static str {
         match self {
             View::Timeline => "Timeline",
             View::Quotes => "Quotes",
             View::Speakers => "Speakers",
+            View::Events => "Events",
         }
     }
 }
@@ -130,6 +135,7 @@ pub struct App {
     pub timeline: Timeline,
     pub quotes: QuoteList,
     pub speakers: SpeakerList,
+    pub events: EventList,
     pub reader: Reader,
     pub focus: Pane,
     pub overlay: Option<Overlay>,
@@ -142,15 +148,19 @@ pub struct App {
 }
 
 impl App {
-    /// The explorer over `corpus`; finds its quotes.
+    /// The explorer over `corpus`; finds its quotes and events, and dates the undated sources
+    /// from their text (the passages they share with dated sources refine it later, see
+    /// [`App::set_shared_index`]).
     pub fn new(mut corpus: Corpus) -> App {
         corpus.find_quotes();
+        corpus.place_in_time(None);
         // Sorted once: the timeline, the quotes by date and each speaker's first quote use it.
         let order = corpus.by_date();
         let mut app = App {
             view: View::Timeline,
             quotes: QuoteList::new(&corpus, &order),
             speakers: SpeakerList::new(&corpus, &order),
+            events: EventList::new(&corpus),
             timeline: Timeline {
                 order,
                 ..Timeline::default()
@@ -205,7 +215,7 @@ impl App {
     /// speaker's first in the speakers view.
     pub fn selected_quote(&self) -> Option<QuoteRef> {
         match self.view {
-            View::Timeline => None,
+            View::Timeline | View::Events => None,
             View::Quotes => self.quotes.selected(),
             View::Speakers => self.speakers.selected().map(|s| s.first),
         }
@@ -217,6 +227,7 @@ impl App {
             View::Timeline => (&mut self.timeline.list, self.timeline.order.len()),
             View::Quotes => (&mut self.quotes.list, self.quotes.rows.len()),
             View::Speakers => (&mut self.speakers.list, self.speakers.rows.len()),
+            View::Events => (&mut self.events.list, self.events.rows.len()),
         }
     }
 
@@ -227,6 +238,9 @@ impl App {
 
     /// Show what the list selects in the reader: the source, or the quote scrolled into view.
     fn preview_selected(&mut self) {
+        if self.view == View::Events {
+            return self.preview_event();
+        }
         let (source, quote) = match self.selected_quote() {
             Some(q) => (Some(q.source as usize), Some(q.quote as usize)),
             None if self.view == View::Timeline => (self.selected_source(), None),
@@ -244,6 +258,23 @@ impl App {
         }
     }
 
+    /// Show the selected event's sentence, highlighted in its (first) source.
+    fn preview_event(&mut self) {
+        let Some(&(si, ei)) = self.events.selected().and_then(|g| g.tellings.first()) else {
+            return;
+        };
+        if self.reader.source != Some(si) {
+            self.reader.open(si, &self.corpus);
+            self.mark_elsewhere();
+        }
+        let e = &self.corpus.sources[si].events[ei];
+        let (paragraph, range) = (
+            e.paragraph as usize,
+            e.sentence.start as usize..e.sentence.end as usize,
+        );
+        self.with_reader(|r, s| r.highlight(paragraph, range, s));
+    }
+
     /// Mark in the reader what other sources share of its source (once the index exists).
     fn mark_elsewhere(&mut self) {
         if let (Some(index), Some(i)) = (&self.shared, self.reader.source) {
@@ -253,14 +284,50 @@ impl App {
         }
     }
 
-    /// The shared-passage index is ready: comparisons can open, the reader marks passages.
-    pub fn set_shared_index(&mut self, index: SharedIndex) {
+    /// The shared-passage index is ready: comparisons can open, the reader marks passages;
+    /// and, with `placed` (the undated sources dated again with the passages they share, see
+    /// [`Corpus::place_undated`]), the timeline places them anew.
+    pub fn set_shared_index(&mut self, index: SharedIndex, placed: Option<Placements>) {
         self.shared = Some(index);
+        // Only while no worker holds the corpus: the workers start after this for a corpus
+        // with undated sources.
+        if let Some(placed) = placed
+            && let Some(corpus) = Arc::get_mut(&mut self.corpus)
+        {
+            corpus.apply_placements(placed);
+            let keep = self.selected_source();
+            self.arrange_timeline(keep);
+            let order = self.corpus.by_date();
+            self.quotes.redate(&self.corpus, &order);
+            // The events list keeps its place: inferred years rarely move an event far.
+            let cursor = self.events.list;
+            self.events = EventList::new(&self.corpus);
+            self.events.list = cursor;
+            let at = self.events.event_position(cursor.selected, true);
+            self.events.list.select(at, self.events.rows.len());
+            let source = self.reader.source;
+            self.reader.source = None;
+            if let Some(i) = source {
+                self.reader.open(i, &self.corpus);
+            }
+            self.preview_selected();
+        }
         self.mark_elsewhere();
     }
 
     /// Move the list's selection to `position` (clamped) and keep it in view.
     fn select(&mut self, position: usize) {
+        self.select_toward(position, true);
+    }
+
+    /// Select `position`, or in the events list the nearest event past a year heading in the
+    /// direction of travel.
+    fn select_toward(&mut self, position: usize, down: bool) {
+        let position = if self.view == View::Events {
+            self.events.event_position(position, down)
+        } else {
+            position
+        };
         let (list, len) = self.list();
         list.select(position, len);
         self.preview_selected();
@@ -268,7 +335,7 @@ impl App {
 
     fn move_selection(&mut self, delta: isize) {
         let to = self.list().0.selected.saturating_add_signed(delta);
-        self.select(to);
+        self.select_toward(to, delta >= 0);
     }
 
     /// Show `view` in the list pane and focus it.
@@ -347,6 +414,7 @@ impl App {
             &mut self.timeline.list,
             &mut self.quotes.list,
             &mut self.speakers.list,
+            &mut self.events.list,
         ] {
             list.height = list_rows;
         }
@@ -647,27 +715,31 @@ impl App {
 
     fn toggle_sort(&mut self) {
         let keep = self.selected_source();
-        let t = &mut self.timeline;
-        t.newest_first = !t.newest_first;
-        let dated = t
-            .order
-            .iter()
-            .take_while(|&&i| self.corpus.sources[i].date.is_some())
-            .count();
-        // Only the dated group flips: undated sources stay together at the end.
+        self.timeline.newest_first = !self.timeline.newest_first;
+        self.arrange_timeline(keep);
+        self.preview_selected();
+        self.message = Some(self.timeline.order_name().to_string());
+    }
+
+    /// Order the timeline by date (stated or inferred) in its direction, keeping `keep`
+    /// selected.
+    fn arrange_timeline(&mut self, keep: Option<usize>) {
         let mut order = self.corpus.by_date();
-        if t.newest_first {
-            order[..dated].reverse();
+        let placed = order
+            .iter()
+            .take_while(|&&i| self.corpus.sources[i].placed_date().is_some())
+            .count();
+        // Only the placed group flips: sources without any date stay together at the end.
+        if self.timeline.newest_first {
+            order[..placed].reverse();
         }
-        t.order = order;
         let position = keep
-            .and_then(|k| self.timeline.order.iter().position(|&i| i == k))
+            .and_then(|k| order.iter().position(|&i| i == k))
             .unwrap_or(0);
+        self.timeline.order = order;
         self.timeline
             .list
             .select(position, self.timeline.order.len());
-        self.preview_selected();
-        self.message = Some(self.timeline.order_name().to_string());
     }
 
     fn overlay_scroll(&mut self, delta: isize) {
@@ -763,7 +835,7 @@ impl App {
         match (view, action) {
             (_, Action::Top) => self.select(0),
             (_, Action::Bottom) => self.select(usize::MAX),
-            (View::Timeline, Action::Open) | (View::Quotes, Action::Open) => {
+            (View::Timeline | View::Quotes | View::Events, Action::Open) => {
                 self.preview_selected();
                 if self.reader.source.is_some() {
                     self.set_focus(Pane::Reader);
@@ -786,6 +858,8 @@ impl App {
                 self.message = Some("every speaker".to_string());
             }
             (View::Timeline, Action::ToggleSort) => self.toggle_sort(),
+            (View::Timeline, Action::ToggleEvents) => self.show_view(View::Events),
+            (View::Events, Action::ToggleEvents) => self.show_view(View::Timeline),
             (View::Quotes, Action::ToggleSort) => {
                 self.quotes.cycle_sort(&self.corpus);
                 self.preview_selected();

@@ -119,19 +119,15 @@ pub fn timeline(corpus: &Corpus, json: bool, out: &mut dyn Write) -> io::Result<
             json_line(out, &row)?;
             continue;
         }
-        let date = match (&s.date, &s.inferred) {
-            (Some(d), _) => format!(" {}", d.stamp),
-            (None, Some(d)) => format!("≈{}", d.best),
-            (None, None) => " undated".to_string(),
-        };
+        let date = placed_date_text(s, " undated");
         let (title, _) = s.display_title(80);
         writeln!(out, "{date:<17}  {:<28}  {title}", s.id)?;
         if let Some(d) = &s.inferred {
             writeln!(
                 out,
-                "{:19}between {} · confidence {:.1}",
+                "{:19}{} · confidence {:.1}",
                 "",
-                d.range().replace('/', " and "),
+                d.bounds(),
                 d.confidence
             )?;
             for e in &d.evidence {
@@ -155,8 +151,9 @@ pub struct EventRow<'a> {
 
 /// `dossier timeline --events`: every dated event of every source, in date order.
 pub fn events(corpus: &Corpus, json: bool, out: &mut dyn Write) -> io::Result<()> {
-    for (si, e) in chronology::all_events(corpus) {
+    for (si, ei) in chronology::all_events(corpus) {
         let s = &corpus.sources[si];
+        let e = &s.events[ei];
         let row = EventRow {
             date: e.date(),
             precision: e.precision(),
@@ -220,18 +217,23 @@ fn json_line(out: &mut dyn Write, value: &impl Serialize) -> io::Result<()> {
     out.write_all(b"\n")
 }
 
-/// `dossier sources`: in date order, undated last.
+/// ` 2024-04-04` stated, `≈2024-04` inferred, else `none`.
+fn placed_date_text(s: &Source, none: &str) -> String {
+    match (&s.date, &s.inferred) {
+        (Some(d), _) => format!(" {}", d.stamp),
+        (None, Some(d)) => format!("≈{}", d.best),
+        (None, None) => none.to_string(),
+    }
+}
+
+/// `dossier sources`: in date order (stated or inferred), the rest last.
 pub fn sources(corpus: &Corpus, json: bool, out: &mut dyn Write) -> io::Result<()> {
     for i in corpus.by_date() {
         let s = &corpus.sources[i];
         if json {
             json_line(out, &SourceRow::new(s))?;
         } else {
-            let date = s
-                .date
-                .as_ref()
-                .map(|d| d.stamp.to_string())
-                .unwrap_or_else(|| "-".into());
+            let date = placed_date_text(s, "-");
             let (title, untitled) = s.display_title(80);
             let title = if untitled {
                 format!("[untitled] {title}")

@@ -175,6 +175,12 @@ pub const BINDINGS: &[Binding] = &[
     ),
     bind(
         Panes,
+        &[ch('4'), ch('E')],
+        Action::ShowView(View::Events),
+        "the events: every dated event the sources tell, in date order",
+    ),
+    bind(
+        Panes,
         &[ctrl('p')],
         Action::OpenFinder,
         "the fuzzy filter: any source, quote or sentence, ranked as you type",
@@ -190,6 +196,12 @@ pub const BINDINGS: &[Binding] = &[
         &[key(KeyCode::Enter), ch('l'), key(KeyCode::Right)],
         Action::Open,
         "open: the source, or the quote highlighted in its source; a speaker's quotes",
+    ),
+    bind(
+        Lists,
+        &[ch('t')],
+        Action::ToggleEvents,
+        "the timeline's two modes: the sources, or the events they tell",
     ),
     bind(
         Lists,

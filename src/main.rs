@@ -64,7 +64,7 @@ fn run(cli: Cli) -> Result<(), Failure> {
             });
         }
         Some(Command::Sources { corpus, json }) => {
-            let corpus = open(&corpus)?;
+            let corpus = open_in_time(&corpus, false)?;
             commands::sources(&corpus, json, &mut out)
         }
         Some(Command::Quotes {
@@ -115,7 +115,7 @@ fn run(cli: Cli) -> Result<(), Failure> {
             events,
             json,
         }) => {
-            let corpus = open_in_time(&corpus)?;
+            let corpus = open_in_time(&corpus, events)?;
             if events {
                 commands::events(&corpus, json, &mut out)
             } else {
@@ -145,16 +145,22 @@ fn run(cli: Cli) -> Result<(), Failure> {
     }
 }
 
-/// Load the corpus and place its sources in time: events found, undated sources dated from
-/// their text and, when there are any, from the passages they share with dated ones.
-fn open_in_time(args: &CorpusArgs) -> Result<Corpus, Failure> {
+/// Load the corpus and date its undated sources from their text and the passages they share
+/// with dated ones (the shared-passage index is built only when there are any); with
+/// `events`, find the dated events of every source too.
+fn open_in_time(args: &CorpusArgs, events: bool) -> Result<Corpus, Failure> {
     let mut corpus = open(args)?;
     let index = corpus
         .sources
         .iter()
         .any(|s| s.date.is_none())
         .then(|| SharedIndex::build(&corpus.sources));
-    corpus.place_in_time(index.as_ref());
+    if events {
+        corpus.place_in_time(index.as_ref());
+    } else if let Some(index) = &index {
+        let placed = corpus.place_undated(index);
+        corpus.apply_placements(placed);
+    }
     Ok(corpus)
 }
 

@@ -64,6 +64,9 @@ impl SpeakerCount {
     }
 }
 
+/// Each source's events and inferred date, by source index.
+pub type Placements = Vec<(usize, Vec<events::Event>, Option<chronology::InferredDate>)>;
+
 /// Everything that was opened.
 #[derive(Debug, Default)]
 pub struct Corpus {
@@ -190,18 +193,35 @@ impl Corpus {
     /// Find the dated events of every source and infer the dates of the undated ones (in
     /// parallel); with `shared`, also from the passages they share with dated sources.
     pub fn place_in_time(&mut self, shared: Option<&shared::SharedIndex>) {
+        let placed = self.placements(shared, false);
+        self.apply_placements(placed);
+    }
+
+    /// The undated sources placed again with the passages they share with dated ones: what
+    /// the explorer's worker hands over once the shared-passage index exists.
+    pub fn place_undated(&self, shared: &shared::SharedIndex) -> Placements {
+        self.placements(Some(shared), true)
+    }
+
+    fn placements(&self, shared: Option<&shared::SharedIndex>, undated_only: bool) -> Placements {
         use rayon::prelude::*;
-        let placed: Vec<_> = (0..self.sources.len())
+        (0..self.sources.len())
             .into_par_iter()
+            .filter(|&i| !undated_only || self.sources[i].date.is_none())
             .map(|i| {
                 let copies = match shared {
                     Some(index) if self.sources[i].date.is_none() => self.copies(index, i),
                     _ => Vec::new(),
                 };
-                chronology::place(&self.sources[i], &copies)
+                let (events, inferred) = chronology::place(&self.sources[i], &copies);
+                (i, events, inferred)
             })
-            .collect();
-        for (source, (events, inferred)) in self.sources.iter_mut().zip(placed) {
+            .collect()
+    }
+
+    pub fn apply_placements(&mut self, placed: Placements) {
+        for (i, events, inferred) in placed {
+            let source = &mut self.sources[i];
             source.events = events;
             source.inferred = inferred;
         }
@@ -210,6 +230,7 @@ impl Corpus {
     /// The strong passages source `index` shares with dated sources.
     fn copies(&self, index: &shared::SharedIndex, source: usize) -> Vec<chronology::Copy> {
         let me = &self.sources[source];
+        let tokens = shared::tokens(me);
         index
             .related(&self.sources, source)
             .into_iter()
@@ -218,7 +239,6 @@ impl Corpus {
                 let other = &self.sources[r.source];
                 let direction = chronology::direction(me, other)?;
                 let passage = r.passages.first()?;
-                let tokens = shared::tokens(me);
                 Some(chronology::Copy {
                     other: other.id.clone(),
                     date: other.date.as_ref()?.stamp,

@@ -24,8 +24,8 @@ use ratatui::backend::CrosstermBackend;
 use crate::app::finder::{FilterRequest, FilterResult, FilterWorker};
 use crate::app::{Action, App, Effect, update};
 use crate::keymap;
-use crate::model::Corpus;
 use crate::model::shared::SharedIndex;
+use crate::model::{Corpus, Placements};
 use crate::ui;
 
 /// Most input events handled between two frames.
@@ -147,7 +147,7 @@ pub fn run(corpus: Corpus, options: Options) -> Result<(), TuiError> {
     );
     // The first frame before the workers start: they take both cores for a while.
     terminal.draw(|frame| ui::draw(frame, &app))?;
-    let workers = Workers::start(&app);
+    let mut workers = Workers::start(&app);
 
     let stopped = || stop.load(Ordering::Relaxed);
     while !app.quit && !stopped() {
@@ -167,8 +167,9 @@ pub fn run(corpus: Corpus, options: Options) -> Result<(), TuiError> {
             if stopped() {
                 return Ok(());
             }
-            if let Ok(index) = workers.index.try_recv() {
-                app.set_shared_index(index);
+            if let Ok((index, placed)) = workers.index.try_recv() {
+                app.set_shared_index(index, placed);
+                workers.start_filter(&app);
                 answered = true;
             }
             while let Ok(result) = workers.results.try_recv() {
@@ -202,26 +203,52 @@ pub fn run(corpus: Corpus, options: Options) -> Result<(), TuiError> {
 
 /// The threads that keep slow work off the key path, and how to reach them.
 struct Workers {
-    /// The shared-passage index, once (it takes about as long as loading).
-    index: Receiver<SharedIndex>,
+    /// The shared-passage index, once (it takes about as long as loading), with the undated
+    /// sources placed again by the passages they share.
+    index: Receiver<(SharedIndex, Option<Placements>)>,
     /// Finder queries in, answers out; `latest` cancels a query a newer one replaces.
     requests: Sender<FilterRequest>,
     results: Receiver<FilterResult>,
     latest: Arc<AtomicU64>,
+    /// The filter worker's ends until it starts: with undated sources it waits for their new
+    /// dates, which the app can only write while no worker shares the corpus. Queries typed
+    /// meanwhile wait in the channel.
+    unstarted: Option<(Receiver<FilterRequest>, Sender<FilterResult>)>,
 }
 
 impl Workers {
     fn start(app: &App) -> Workers {
         let (index_ready, index) = channel();
         let corpus = Arc::clone(&app.corpus);
+        let undated = corpus.sources.iter().any(|s| s.date.is_none());
         std::thread::spawn(move || {
-            let _ = index_ready.send(SharedIndex::build(&corpus.sources));
+            let index = SharedIndex::build(&corpus.sources);
+            let placed = undated.then(|| corpus.place_undated(&index));
+            drop(corpus);
+            let _ = index_ready.send((index, placed));
         });
         let (requests, incoming) = channel::<FilterRequest>();
         let (answers, results) = channel();
-        let latest = Arc::new(AtomicU64::new(0));
+        let mut workers = Workers {
+            index,
+            requests,
+            results,
+            latest: Arc::new(AtomicU64::new(0)),
+            unstarted: Some((incoming, answers)),
+        };
+        if !undated {
+            workers.start_filter(app);
+        }
+        workers
+    }
+
+    /// Start the filter worker, once.
+    fn start_filter(&mut self, app: &App) {
+        let Some((incoming, answers)) = self.unstarted.take() else {
+            return;
+        };
         let corpus = Arc::clone(&app.corpus);
-        let current = Arc::clone(&latest);
+        let current = Arc::clone(&self.latest);
         std::thread::spawn(move || {
             let mut worker = FilterWorker::new(&corpus);
             while let Ok(mut request) = incoming.recv() {
@@ -238,12 +265,6 @@ impl Workers {
                 }
             }
         });
-        Workers {
-            index,
-            requests,
-            results,
-            latest,
-        }
     }
 }
 

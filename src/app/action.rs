@@ -53,6 +53,8 @@ pub enum Action {
     CopyParagraph,
     ToggleFurniture,
     ToggleSort,
+    /// The timeline's other mode: sources, or the events they tell.
+    ToggleEvents,
     ToggleHelp,
     ShowSkipped,
     /// Typing into the search prompt.

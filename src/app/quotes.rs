@@ -63,6 +63,14 @@ impl QuoteList {
         quotes
     }
 
+    /// The sources were placed anew in time (`date_order`): sort by it.
+    pub fn redate(&mut self, corpus: &Corpus, date_order: &[usize]) {
+        for (rank, &i) in date_order.iter().enumerate() {
+            self.date_rank[i] = rank as u32;
+        }
+        self.arrange(corpus);
+    }
+
     pub fn selected(&self) -> Option<QuoteRef> {
         self.rows.get(self.list.selected).copied()
     }

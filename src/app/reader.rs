@@ -210,6 +210,24 @@ impl Reader {
                 format!("date     {} · {kind}: {}", d.stamp, d.evidence),
                 false,
             ));
+        } else if let Some(d) = &source.inferred {
+            items.push(Item::own(
+                ItemKind::Meta,
+                format!(
+                    "date     ≈ {} · inferred, confidence {:.1}, {}",
+                    d.best,
+                    d.confidence,
+                    d.bounds()
+                ),
+                false,
+            ));
+            for e in &d.evidence {
+                items.push(Item::own(
+                    ItemKind::Meta,
+                    format!("         {} {}: {}", e.bound.name(), e.date, e.reason),
+                    false,
+                ));
+            }
         } else {
             items.push(Item::own(
                 ItemKind::Meta,

@@ -79,6 +79,16 @@ impl InferredDate {
         let side = |d: Option<DateStamp>| d.map_or_else(|| "..".to_string(), |d| d.to_string());
         format!("{}/{}", side(self.earliest), side(self.latest))
     }
+
+    /// The bounds in words: `between 2024-04-04 and 2024-07-31`, `from 2023-03-24 on`.
+    pub fn bounds(&self) -> String {
+        match (self.earliest, self.latest) {
+            (Some(a), Some(b)) => format!("between {a} and {b}"),
+            (Some(a), None) => format!("from {a} on"),
+            (None, Some(b)) => format!("until {b}"),
+            (None, None) => "unbounded".to_string(),
+        }
+    }
 }
 
 /// A strong passage the source shares with a dated one.
@@ -321,6 +331,22 @@ fn text_evidence(source: &Source, events: &[Event]) -> Vec<Evidence> {
         }
     }
     let sentence = |e: &Event| e.sentence_text(source).to_string();
+    // A day named with its weekday (`on Tuesday 12 March`) is one of the days around the
+    // writing: press releases name this week's days so.
+    if let Some(e) = events
+        .iter()
+        .filter(|e| e.weekday.is_some() && e.start.year != 0)
+        .max_by_key(|e| e.start)
+    {
+        out.push(Evidence {
+            bound: Bound::About,
+            date: e.start,
+            reason: "a day named with its weekday".into(),
+            paragraph: Some(e.paragraph),
+            text: sentence(e),
+            source: None,
+        });
+    }
     if let Some(e) = latest_past {
         out.push(Evidence {
             bound: Bound::NotBefore,
@@ -566,14 +592,166 @@ fn combine(all: Vec<Evidence>) -> Option<InferredDate> {
 
 /// Every dated event of the corpus in date order (a range by its start, then its end), then
 /// source and text order.
-pub fn all_events(corpus: &Corpus) -> Vec<(usize, &Event)> {
-    let mut all: Vec<(usize, &Event)> = corpus
+/// Each as (source, index in its `events`).
+pub fn all_events(corpus: &Corpus) -> Vec<(usize, usize)> {
+    let event = |&(s, e): &(usize, usize)| &corpus.sources[s].events[e];
+    let mut all: Vec<(usize, usize)> = corpus
         .sources
         .iter()
         .enumerate()
-        .flat_map(|(i, s)| s.events.iter().map(move |e| (i, e)))
-        .filter(|(_, e)| e.start.year != 0)
+        .flat_map(|(i, s)| (0..s.events.len()).map(move |e| (i, e)))
+        .filter(|r| event(r).start.year != 0)
         .collect();
-    all.sort_by(|(sa, a), (sb, b)| (a.start, a.end, sa).cmp(&(b.start, b.end, sb)));
+    all.sort_by(|a, b| {
+        let (x, y) = (event(a), event(b));
+        (x.start, x.end, a.0).cmp(&(y.start, y.end, b.0))
+    });
     all
+}
+
+/// An event as the corpus tells it: one date, and the sentences of every source that tell it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct EventGroup {
+    /// (source, index in its `events`), the first in source order.
+    pub tellings: Vec<(usize, usize)>,
+}
+
+/// Words of a sentence that say what happened: four letters or more, not the commonest.
+fn content_words(sentence: &str) -> Vec<String> {
+    const COMMON: [&str; 16] = [
+        "have", "been", "with", "from", "that", "this", "which", "their", "they", "were", "will",
+        "also", "into", "than", "when", "since",
+    ];
+    let mut words: Vec<String> = sentence
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| w.chars().count() >= 4)
+        .map(str::to_lowercase)
+        .filter(|w| !COMMON.contains(&w.as_str()))
+        .collect();
+    words.sort_unstable();
+    words.dedup();
+    words
+}
+
+/// Every dated event of the corpus in date order, an event told by several sources (the same
+/// date and kind, and half the words of the shorter sentence in common) as one group.
+pub fn event_groups(corpus: &Corpus) -> Vec<EventGroup> {
+    let all = all_events(corpus);
+    let mut groups: Vec<EventGroup> = Vec::new();
+    // Groups of the current date, with their words.
+    let mut current: Vec<(usize, Vec<String>)> = Vec::new();
+    let mut previous: Option<&Event> = None;
+    for (si, index) in all {
+        let source = &corpus.sources[si];
+        let e = &source.events[index];
+        let same_date =
+            previous.is_some_and(|p| (p.start, p.end, p.kind) == (e.start, e.end, e.kind));
+        if !same_date {
+            current.clear();
+        }
+        previous = Some(e);
+        let words = content_words(e.sentence_text(source));
+        // The latest groups of the date only: a year alone can date thousands of sentences.
+        let told = current.iter().rev().take(64).find(|(g, w)| {
+            let common = w.iter().filter(|x| words.binary_search(x).is_ok()).count();
+            !groups[*g].tellings.iter().any(|&(s, _)| s == si)
+                && common * 2 >= w.len().min(words.len()).max(1)
+        });
+        match told {
+            Some(&(g, _)) => groups[g].tellings.push((si, index)),
+            None => {
+                current.push((groups.len(), words));
+                groups.push(EventGroup {
+                    tellings: vec![(si, index)],
+                });
+            }
+        }
+    }
+    groups
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::ingest::{Document, Format, ingest};
+
+    fn source(body: &str) -> Source {
+        ingest(Document {
+            id: "s".into(),
+            path: "s.txt".into(),
+            text: &format!("Title\n\n{body}\n"),
+            format: Format::Plain,
+            warnings: vec![],
+        })
+    }
+
+    fn inferred(body: &str) -> InferredDate {
+        place(&source(body), &[]).1.expect("a date")
+    }
+
+    #[test]
+    fn anniversaries_and_years_on_estimate_when_it_was_written() {
+        let d = inferred("NATO is celebrating its 75th anniversary this week.");
+        assert_eq!(d.best.to_string(), "2024-04");
+        assert_eq!(
+            d.evidence[0].reason,
+            "75th anniversary: NATO founded 1949-04-04"
+        );
+        let d = inferred("We condemn Russia’s invasion of Ukraine one year on.");
+        assert_eq!(d.best.to_string(), "2023-02");
+        assert_eq!(
+            d.earliest.unwrap().to_string(),
+            "2022-02-24",
+            "the invasion bounds it"
+        );
+    }
+
+    #[test]
+    fn past_events_bound_from_below_future_ones_from_above_and_deadlines_neither() {
+        let d = inferred(
+            "The plan began in March 2019. Emissions must fall by 2030. \
+             The summit will be held in July 2019.",
+        );
+        assert_eq!(d.best.to_string(), "2019-03");
+        assert_eq!(d.range(), "2019-03-01/2019-07-31");
+        assert!((d.confidence - 0.5).abs() < 1e-6, "{}", d.confidence);
+        // A future event before the latest past one contradicts it and gives way.
+        let d = inferred("It began in May 2020. The vote will be in 2019.");
+        assert_eq!(d.range(), "2020-05-01/..");
+        assert!(place(&source("Nothing dated here."), &[]).1.is_none());
+    }
+
+    #[test]
+    fn copying_a_dated_release_puts_a_source_just_after_it() {
+        let copies = [Copy {
+            other: "release".into(),
+            date: DateStamp::ymd(2024, 4, 4).unwrap(),
+            direction: Direction::Copies,
+            text: "New Zealand must be prepared to do its part".into(),
+        }];
+        let (_, d) = place(&source("Talks began in June of 2023."), &copies);
+        let d = d.unwrap();
+        assert_eq!(d.best.to_string(), "2024-04");
+        assert_eq!(
+            d.evidence[0].reason,
+            "copies a passage of release (2024-04-04)"
+        );
+        let copied_by = [Copy {
+            direction: Direction::CopiedBy,
+            ..copies[0].clone()
+        }];
+        let (_, d) = place(&source("Talks began in June of 2023."), &copied_by);
+        assert_eq!(d.unwrap().range(), "2023-06-01/2024-04-04");
+    }
+
+    #[test]
+    fn the_origin_is_the_official_source() {
+        let mut release = source("Text.");
+        release.people.push(crate::model::Person {
+            name: "Winston Peters".into(),
+            role: PersonRole::Minister,
+        });
+        let news = source("Text.");
+        assert!(is_origin(&release) && !is_origin(&news));
+    }
 }

@@ -250,11 +250,19 @@ pub fn month_from_word(word: &str) -> Option<u8> {
 }
 
 fn is_weekday(word: &str) -> bool {
+    weekday_from_word(word).is_some()
+}
+
+/// The weekday a word names (`Tue`, `Tuesday`), 0 for Monday to 6 for Sunday.
+pub fn weekday_from_word(word: &str) -> Option<u8> {
     let w = word.trim_end_matches([',', '.']).to_ascii_lowercase();
-    w.len() >= 3
-        && WEEKDAYS
-            .iter()
-            .any(|d| *d == w || (w.len() == 3 && d.starts_with(&w)))
+    if w.len() < 3 {
+        return None;
+    }
+    WEEKDAYS
+        .iter()
+        .position(|d| *d == w || (w.len() == 3 && d.starts_with(&w)))
+        .map(|i| i as u8)
 }
 
 /// A word of a date: a run of letters (with a trailing dot) or digits, and where it ends.

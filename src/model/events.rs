@@ -11,7 +11,7 @@
 use serde::Serialize;
 use std::ops::Range;
 
-use super::date::{DateStamp, Precision, month_from_word};
+use super::date::{DateStamp, Precision, month_from_word, weekday_from_word};
 use super::search::sentences;
 use super::source::Source;
 
@@ -53,6 +53,9 @@ pub struct Event {
     pub expression: Range<u32>,
     /// Stated without a year (`in July`): the year comes from the source's date.
     pub yearless: bool,
+    /// The weekday stated with a year-less day (`Tuesday 12 March`), 0 for Monday: it tells
+    /// which year the day is in.
+    pub weekday: Option<u8>,
     /// Told as still to come (`will`, `would`, `is expected to`).
     pub future: bool,
 }
@@ -94,6 +97,9 @@ pub fn extract(source: &Source) -> Vec<Event> {
         }
         for range in sentences(text) {
             let sentence = &text[range.clone()];
+            if !may_hold_a_date(sentence) {
+                continue;
+            }
             let found = in_sentence(sentence);
             if found.is_empty() {
                 continue;
@@ -108,6 +114,7 @@ pub fn extract(source: &Source) -> Vec<Event> {
                 expression: (range.start + f.bytes.start) as u32
                     ..(range.start + f.bytes.end) as u32,
                 yearless: f.start.year == 0,
+                weekday: f.weekday,
                 future,
             }));
         }
@@ -116,8 +123,10 @@ pub fn extract(source: &Source) -> Vec<Event> {
 }
 
 /// Give year-less events the year that `reference` (the source's date) and their tense imply:
-/// a month still to come is the next one, any other the last one. Without a reference they are
-/// dropped: an event without a year cannot be placed.
+/// a month still to come is the next one, any other the last one; a day stated with its weekday
+/// is in the nearest year where it falls on that weekday (from a reference of a year alone, a
+/// lower bound, the first such year from it on). Without a reference they are dropped: an
+/// event without a year cannot be placed.
 pub fn resolve_yearless(events: &mut Vec<Event>, reference: Option<DateStamp>) {
     events.retain_mut(|e| {
         if !e.yearless || e.start.year != 0 {
@@ -126,7 +135,20 @@ pub fn resolve_yearless(events: &mut Vec<Event>, reference: Option<DateStamp>) {
         let Some(r) = reference else {
             return false;
         };
-        let year = if r.month == 0 {
+        let fits = |y: i16| {
+            e.weekday.is_some_and(|w| {
+                jiff::civil::Date::new(y, e.start.month as i8, e.start.day as i8)
+                    .is_ok_and(|d| d.weekday().to_monday_zero_offset() as u8 == w)
+            })
+        };
+        let candidates: Vec<i16> = if r.month == 0 {
+            (r.year..r.year + 7).collect()
+        } else {
+            vec![r.year, r.year - 1, r.year + 1]
+        };
+        let year = if let Some(y) = candidates.into_iter().find(|&y| fits(y)) {
+            y
+        } else if r.month == 0 {
             // A year alone: the event is taken to be in it.
             r.year
         } else if e.future {
@@ -148,10 +170,24 @@ pub fn resolve_yearless(events: &mut Vec<Event>, reference: Option<DateStamp>) {
     });
 }
 
-/// Cheap test before the sentence scan: a digit, or a capital that may begin a month.
+/// Cheap test before the word scan: a digit, or a capital followed by the letters that begin
+/// a month (`Jan`, `Jul`, `Mar`, ...). Most sentences have neither.
 fn may_hold_a_date(text: &str) -> bool {
-    text.bytes().any(|b| {
-        b.is_ascii_digit() || matches!(b, b'J' | b'F' | b'M' | b'A' | b'S' | b'O' | b'N' | b'D')
+    let b = text.as_bytes();
+    b.iter().enumerate().any(|(i, &c)| {
+        c.is_ascii_digit()
+            || matches!(
+                (c, b.get(i + 1), b.get(i + 2)),
+                (b'J', Some(b'a'), Some(b'n'))
+                    | (b'J', Some(b'u'), Some(b'n' | b'l'))
+                    | (b'F', Some(b'e'), Some(b'b'))
+                    | (b'M', Some(b'a'), Some(b'r' | b'y'))
+                    | (b'A', Some(b'p' | b'u'), Some(b'r' | b'g'))
+                    | (b'S', Some(b'e'), Some(b'p'))
+                    | (b'O', Some(b'c'), Some(b't'))
+                    | (b'N', Some(b'o'), Some(b'v'))
+                    | (b'D', Some(b'e'), Some(b'c'))
+            )
     })
 }
 
@@ -268,6 +304,7 @@ struct Found {
     bytes: Range<usize>,
     /// Tokens it spans.
     tokens: Range<usize>,
+    weekday: Option<u8>,
 }
 
 /// Words before a bare number that make it a year: `in 2012`, `since 2001`, `the 2021 Summit`.
@@ -487,12 +524,23 @@ fn in_sentence(sentence: &str) -> Vec<Found> {
         } else {
             EventKind::Point
         };
+        // `Tuesday 12 March`, `Tuesday, March 12`
+        let weekday = (start.day != 0)
+            .then(|| {
+                let before = match i.checked_sub(1).map(|p| tokens[p].tok) {
+                    Some(Tok::Comma) => i.checked_sub(2),
+                    _ => i.checked_sub(1),
+                };
+                word_at(&tokens, before?).and_then(weekday_from_word)
+            })
+            .flatten();
         found.push(Found {
             start,
             end,
             kind,
             bytes: tokens[i].start..tokens[next - 1].end,
             tokens: i..next,
+            weekday,
         });
         i = next;
     }
@@ -666,6 +714,7 @@ mod tests {
             sentence: 0..0,
             expression: 0..0,
             yearless: true,
+            weekday: None,
             future,
         };
         let april = DateStamp::ymd(2024, 4, 4);
@@ -678,6 +727,22 @@ mod tests {
         resolve_yearless(&mut events, april);
         let got: Vec<String> = events.iter().map(Event::date).collect();
         assert_eq!(got, ["2024-07", "2024-03", "2023-07", "2025-02"]);
+        // 12 March was a Tuesday in 2024 and 2019, a Sunday in 2023.
+        let tuesday = |e: Event| Event {
+            start: DateStamp { day: 12, ..e.start },
+            weekday: Some(1),
+            ..e
+        };
+        let mut events = vec![tuesday(event(3, false))];
+        resolve_yearless(&mut events, DateStamp::ymd(2023, 4, 1));
+        assert_eq!(
+            events[0].date(),
+            "2024-03-12",
+            "nearest year with that weekday"
+        );
+        let mut events = vec![tuesday(event(3, false))];
+        resolve_yearless(&mut events, Some(DateStamp::year(2020)));
+        assert_eq!(events[0].date(), "2024-03-12", "first from a year on");
         let mut unplaced = vec![event(7, true)];
         resolve_yearless(&mut unplaced, None);
         assert!(unplaced.is_empty());

@@ -8,12 +8,16 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Paragraph};
 
 use super::{cell_text, theme};
+use crate::app::events::{EventRow, first_event};
 use crate::app::{App, Pane, View};
+use crate::model::events::EventKind;
 use crate::model::quotes::QuoteKind;
 use crate::model::{QuoteRef, Source, SpeakerCount};
 
 /// Columns of the outlet.
 const OUTLET_WIDTH: usize = 12;
+/// Columns of an event's date: `2023-03-20–24`.
+const DATE_WIDTH: usize = 13;
 /// Columns of the speaker in the quotes view.
 const SPEAKER_WIDTH: usize = 18;
 
@@ -40,6 +44,11 @@ pub fn draw(frame: &mut Frame, app: &App, area: Rect) {
             let s = &app.speakers;
             let about = format!("{} speakers · {}", s.rows.len(), s.order_name());
             (&s.list, s.rows.len(), about)
+        }
+        View::Events => {
+            let e = &app.events;
+            let about = format!("{} events · t sources", e.groups.len());
+            (&e.list, e.rows.len(), about)
         }
     };
     // Every view named when they fit; else the other views by their key alone.
@@ -77,6 +86,7 @@ pub fn draw(frame: &mut Frame, app: &App, area: Rect) {
                 View::Timeline => source_row(&app.corpus.sources[app.timeline.order[pos]], width),
                 View::Quotes => quote_row(app, app.quotes.rows[pos], width),
                 View::Speakers => speaker_row(&app.speakers.rows[pos]),
+                View::Events => event_row(app, app.events.rows[pos], width),
             };
             if pos == list.selected {
                 line.patch_style(theme::selected(focused))
@@ -89,6 +99,7 @@ pub fn draw(frame: &mut Frame, app: &App, area: Rect) {
         let empty = match app.view {
             View::Timeline => "no sources",
             View::Quotes | View::Speakers => "no quotations found",
+            View::Events => "no dated events found",
         };
         frame.render_widget(Paragraph::new(Line::styled(empty, theme::dim())), inner);
         return;
@@ -96,15 +107,20 @@ pub fn draw(frame: &mut Frame, app: &App, area: Rect) {
     frame.render_widget(Paragraph::new(lines), inner);
 }
 
-/// The date column of a row: a cell for the inferred-date marker, the date cut to the day
-/// (times belong in the reader) or `undated`, a space.
+/// The date column of a row: `≈` for an inferred date, the date cut to the day (times belong
+/// in the reader) or `undated`, a space.
 pub(super) fn date_cells(source: &Source) -> Vec<Span<'static>> {
-    let date = source.date.as_ref().map(|d| {
-        let iso = d.stamp.to_string();
+    let date = source.placed_date().map(|d| {
+        let iso = d.to_string();
         iso.get(..10).unwrap_or(&iso).to_string()
     });
+    let inferred = source.date.is_none() && date.is_some();
     vec![
-        Span::raw(" "),
+        if inferred {
+            Span::styled("≈", theme::date())
+        } else {
+            Span::raw(" ")
+        },
         match date {
             Some(d) => Span::styled(format!("{d:<10}"), theme::date()),
             None => Span::styled(format!("{:<10}", "undated"), theme::dim()),
@@ -170,6 +186,51 @@ fn quote_row(app: &App, r: QuoteRef, width: usize) -> Line<'static> {
     // More than fits is cut by the frame; cutting here keeps long quotes cheap.
     let text: String = text.chars().take(width).collect();
     spans.push(Span::styled(cell_text(&text).into_owned(), style));
+    Line::from(spans)
+}
+
+/// A year heading, or `2022-06       nato.int +1  In June 2022, the Prime Minister…`: the
+/// event's date (`2001→` since, `2001–2021` a range), its first source and how many more tell
+/// it, its sentence.
+fn event_row(app: &App, row: EventRow, width: usize) -> Line<'static> {
+    let group = match row {
+        EventRow::Year(y) => {
+            return Line::styled(
+                format!(" ─ {y} ─"),
+                theme::date().add_modifier(Modifier::BOLD),
+            );
+        }
+        EventRow::Event(g) => &app.events.groups[g],
+    };
+    let corpus = &app.corpus;
+    let e = first_event(corpus, group);
+    let date = match (e.kind, e.end) {
+        (EventKind::Since, _) => format!("{}→", e.start),
+        (_, Some(end)) if (end.year, end.month) == (e.start.year, e.start.month) => {
+            format!("{}–{:02}", e.start, end.day)
+        }
+        (_, Some(end)) => format!("{}–{end}", e.start),
+        (_, None) => e.start.to_string(),
+    };
+    let source = &corpus.sources[group.tellings[0].0];
+    let mut spans = vec![Span::styled(
+        format!(" {date:<DATE_WIDTH$} "),
+        theme::date(),
+    )];
+    if width >= 44 {
+        let name = source.outlet.as_deref().unwrap_or(&source.id);
+        let name: String = name.chars().take(OUTLET_WIDTH).collect();
+        spans.push(Span::styled(
+            format!("{name:<OUTLET_WIDTH$}"),
+            theme::outlet(),
+        ));
+        spans.push(match group.tellings.len() {
+            1 => Span::raw("    "),
+            n => Span::styled(format!(" +{:<2}", (n - 1).min(99)), theme::speaker()),
+        });
+    }
+    let text: String = e.sentence_text(source).chars().take(width).collect();
+    spans.push(Span::raw(cell_text(&text).into_owned()));
     Line::from(spans)
 }
 

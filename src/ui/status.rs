@@ -35,6 +35,7 @@ pub fn draw(frame: &mut Frame, app: &App, area: Rect) {
         (Pane::List, View::Timeline) => "TIMELINE",
         (Pane::List, View::Quotes) => "QUOTES",
         (Pane::List, View::Speakers) => "SPEAKERS",
+        (Pane::List, View::Events) => "EVENTS",
         (Pane::Reader, _) => "READER",
     };
     spans.push(Span::styled(
@@ -60,12 +61,13 @@ pub fn draw(frame: &mut Frame, app: &App, area: Rect) {
                     " · ]/[ shared passage · j/k scroll · Tab side · s together · Esc close · ? help"
                 }
                 (Pane::List, View::Timeline) => {
-                    " · j/k move · Enter open · 2 quotes · 3 speakers · / search · ? help · q quit"
+                    " · j/k move · Enter open · t events · 2 quotes · / search · ? help · q quit"
                 }
                 (Pane::List, View::Quotes) => {
                     " · Enter read it · s sort · y copy with citation · 1 timeline · ? help"
                 }
                 (Pane::List, View::Speakers) => " · Enter their quotes · s sort · ? help",
+                (Pane::List, View::Events) => " · Enter read it · t sources · ? help",
                 (Pane::Reader, _) => {
                     " · j/k scroll · {/} paragraph · / search · n/N match · y copy · ? help"
                 }

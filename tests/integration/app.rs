@@ -46,6 +46,19 @@ fn selected_id(app: &App) -> &str {
     &app.corpus.sources[app.selected_source().unwrap()].id
 }
 
+/// Select the source whose id starts with `prefix` in the timeline, with keys: to the top,
+/// then down.
+pub fn select_source(app: &mut App, prefix: &str) {
+    press(app, KeyCode::Home);
+    for _ in 0..app.timeline.order.len() {
+        if selected_id(app).starts_with(prefix) {
+            return;
+        }
+        press(app, KeyCode::Char('j'));
+    }
+    panic!("no source {prefix} in the timeline");
+}
+
 /// The text of the visible reader rows.
 fn visible_text(app: &App) -> String {
     let source = app.open_source().unwrap();
@@ -63,25 +76,33 @@ fn visible_text(app: &App) -> String {
 #[test]
 fn timeline_moves_and_previews_in_date_order() {
     let mut app = sample_app(120, 30);
-    assert_eq!(selected_id(&app), "000_c913cf1023a538cf");
+    let order = |app: &App| -> Vec<String> {
+        app.timeline
+            .order
+            .iter()
+            .map(|&i| app.corpus.sources[i].id[..3].to_string())
+            .collect()
+    };
+    // The undated are placed by the dates their text implies (before the shared-passage
+    // index refines them): 003 ≈2023-04, 002 ≈2023-06, 001 ≈2024-04.
+    assert_eq!(order(&app), ["003", "002", "001", "000", "004"]);
+    assert_eq!(selected_id(&app), "003_57aad015201fb72d");
     assert_eq!(
         app.reader.source,
         app.selected_source(),
         "the reader previews the selection"
     );
     press(&mut app, KeyCode::Char('j'));
-    assert_eq!(
-        selected_id(&app),
-        "004_62a5ab54de7c5f0b",
-        "004 (2024-07-05) comes second"
-    );
+    assert_eq!(selected_id(&app), "002_f514365add965c11");
     press(&mut app, KeyCode::Down);
     press(&mut app, KeyCode::Char('G'));
     assert_eq!(app.timeline.list.selected, 4);
+    assert_eq!(selected_id(&app), "004_62a5ab54de7c5f0b", "2024-07-05 last");
     press(&mut app, KeyCode::Char('j'));
     assert_eq!(app.timeline.list.selected, 4, "the end stays the end");
     press(&mut app, KeyCode::Home);
     assert_eq!(app.timeline.list.selected, 0);
+    select_source(&mut app, "000");
     press(&mut app, KeyCode::Char('s'));
     assert_eq!(
         selected_id(&app),
@@ -89,23 +110,18 @@ fn timeline_moves_and_previews_in_date_order() {
         "the selection follows its source"
     );
     assert_eq!(
-        app.corpus.sources[app.timeline.order[0]].id, "004_62a5ab54de7c5f0b",
+        order(&app),
+        ["004", "000", "001", "002", "003"],
         "newest first"
     );
-    assert!(
-        app.corpus.sources[app.timeline.order[4]].date.is_none(),
-        "undated stay at the end"
-    );
     press(&mut app, KeyCode::Char('s'));
-    assert_eq!(
-        app.corpus.sources[app.timeline.order[0]].id, "000_c913cf1023a538cf",
-        "s again: oldest first"
-    );
+    assert_eq!(order(&app)[0], "003", "s again: oldest first");
 }
 
 #[test]
 fn enter_opens_the_reader_and_esc_steps_back() {
     let mut app = sample_app(120, 30);
+    select_source(&mut app, "000");
     press(&mut app, KeyCode::Enter);
     assert_eq!(app.mode(), Mode::Reader);
     let before = app.reader.top;
@@ -129,6 +145,7 @@ fn enter_opens_the_reader_and_esc_steps_back() {
 #[test]
 fn search_highlights_counts_and_steps_through_matches() {
     let mut app = sample_app(120, 30);
+    select_source(&mut app, "000");
     press(&mut app, KeyCode::Enter);
     press(&mut app, KeyCode::Char('/'));
     assert_eq!(
@@ -175,6 +192,7 @@ fn search_highlights_counts_and_steps_through_matches() {
 #[test]
 fn copy_open_and_fold_are_effects_and_state() {
     let mut app = sample_app(120, 30);
+    select_source(&mut app, "000");
     let effects = press(&mut app, KeyCode::Char('y'));
     assert_eq!(
         effects,
@@ -197,8 +215,7 @@ fn copy_open_and_fold_are_effects_and_state() {
 
     // 001 has furniture to fold; 003 has no url.
     press(&mut app, KeyCode::Esc);
-    press(&mut app, KeyCode::Char('j'));
-    press(&mut app, KeyCode::Char('j'));
+    select_source(&mut app, "001");
     assert!(app.open_source().unwrap().id.starts_with("001"));
     press(&mut app, KeyCode::Enter);
     let count_folds = |app: &App| {
@@ -218,7 +235,7 @@ fn copy_open_and_fold_are_effects_and_state() {
     press(&mut app, KeyCode::Char('f'));
     assert_eq!(count_folds(&app), 0);
     press(&mut app, KeyCode::Esc);
-    press(&mut app, KeyCode::Char('G'));
+    select_source(&mut app, "003");
     assert!(app.open_source().unwrap().id.starts_with("003"));
     assert!(press(&mut app, KeyCode::Char('o')).is_empty());
     assert_eq!(app.message.as_deref(), Some("this source has no url"));
@@ -397,9 +414,13 @@ fn the_quotes_view_lists_sorts_previews_opens_and_copies() {
     assert_eq!(app.quotes.rows.len(), 19);
     let first = selected_quote(&app);
     assert!(
-        first.0.starts_with("000"),
-        "by date: 000 (2024-04-04) first"
+        first.0.starts_with("003"),
+        "by date, inferred dates included: 003 (≈2023-04) first"
     );
+    // 000's second quote: past 003's, 002's and 001's quotes and 000's first.
+    while !selected_quote(&app).0.starts_with("000") {
+        press(&mut app, KeyCode::Char('j'));
+    }
     press(&mut app, KeyCode::Char('j'));
     let (id, text, speaker) = selected_quote(&app);
     assert!(text.starts_with("Challenges to the international rules-based system"));
@@ -504,6 +525,7 @@ fn the_speakers_list_counts_and_narrows_the_quotes() {
 #[test]
 fn the_reader_notes_who_said_each_quote() {
     let mut app = sample_app(120, 30);
+    select_source(&mut app, "000");
     let notes: Vec<String> = app
         .reader
         .items
@@ -539,7 +561,8 @@ fn the_reader_notes_who_said_each_quote() {
 pub fn indexed_app(width: u16, height: u16) -> App {
     let mut app = sample_app(width, height);
     let index = dossier::model::shared::SharedIndex::build(&app.corpus.sources);
-    app.set_shared_index(index);
+    let placed = app.corpus.place_undated(&index);
+    app.set_shared_index(index, Some(placed));
     app
 }
 
@@ -578,7 +601,7 @@ fn c_opens_a_source_beside_its_most_related_with_the_shared_sentence_in_both() {
     assert!(app.message.as_deref().unwrap().contains("still finding"));
 
     let mut app = indexed_app(120, 30);
-    assert_eq!(selected_id(&app), "000_c913cf1023a538cf");
+    select_source(&mut app, "000");
     press(&mut app, KeyCode::Char('c'));
     assert_eq!(app.mode(), Mode::Compare);
     let c = app.comparison.as_ref().unwrap();
@@ -630,9 +653,7 @@ fn c_opens_a_source_beside_its_most_related_with_the_shared_sentence_in_both() {
 fn the_panes_scroll_together_through_the_alignment_or_each_alone() {
     // 001 is the longer of the two: scrolling it must bring 000 along.
     let mut app = indexed_app(120, 16);
-    press(&mut app, KeyCode::Char('j'));
-    press(&mut app, KeyCode::Char('j'));
-    assert_eq!(selected_id(&app), "001_508e187d9efd2fdc");
+    select_source(&mut app, "001");
     press(&mut app, KeyCode::Char('c'));
     let [a, b] = app.comparison.as_ref().unwrap().sources();
     assert_eq!((id_of(&app, a), id_of(&app, b)), ("001", "000"));
@@ -671,6 +692,7 @@ fn the_panes_scroll_together_through_the_alignment_or_each_alone() {
 #[test]
 fn the_reader_marks_passages_found_elsewhere_and_c_compares_there() {
     let mut app = indexed_app(120, 40);
+    select_source(&mut app, "000");
     press(&mut app, KeyCode::Enter);
     let with: Vec<&str> = app
         .reader
@@ -704,6 +726,7 @@ fn the_reader_marks_passages_found_elsewhere_and_c_compares_there() {
 #[test]
 fn shift_c_picks_the_source_to_compare_with() {
     let mut app = indexed_app(120, 30);
+    select_source(&mut app, "000");
     press_with(&mut app, KeyCode::Char('C'), KeyModifiers::SHIFT);
     assert_eq!(app.mode(), Mode::Overlay);
     let listed: Vec<&str> = app.related.iter().map(|r| id_of(&app, r.source)).collect();
@@ -714,8 +737,7 @@ fn shift_c_picks_the_source_to_compare_with() {
     assert_eq!((id_of(&app, a), id_of(&app, b)), ("000", "002"));
     // A source sharing only a phrase still opens beside it (003 and 004 share ten words).
     let mut app = indexed_app(120, 30);
-    press(&mut app, KeyCode::Char('G'));
-    assert_eq!(id_of(&app, app.selected_source().unwrap()), "003");
+    select_source(&mut app, "003");
     press(&mut app, KeyCode::Char('c'));
     let c = app.comparison.as_ref().unwrap();
     assert_eq!(id_of(&app, c.sources()[1]), "004");
@@ -744,7 +766,7 @@ fn shift_c_picks_the_source_to_compare_with() {
         },
     );
     let index = dossier::model::shared::SharedIndex::build(&app.corpus.sources);
-    app.set_shared_index(index);
+    app.set_shared_index(index, None);
     press(&mut app, KeyCode::Char('c'));
     assert!(app.comparison.is_none());
     let message = app.message.clone().unwrap();

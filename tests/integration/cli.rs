@@ -43,9 +43,163 @@ fn sources_json_lists_the_sample_with_stable_fields() {
         "Last updated: 05 Jul. 2024 16:18"
     );
     assert!(by_id("003")["title"].is_null());
-    // Date order, undated last.
-    assert_eq!(rows[0]["id"], by_id("000")["id"]);
-    assert!(rows[4]["date"].is_null());
+    // Date order, the undated placed by their inferred dates.
+    assert_eq!(rows[0]["id"], by_id("003")["id"]);
+    assert_eq!(by_id("003")["date_kind"], "inferred");
+    assert_eq!(rows[4]["id"], by_id("004")["id"]);
+}
+
+#[test]
+fn timeline_places_the_undated_sources_with_evidence() {
+    let o = dossier(&["timeline", "--json"]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let rows = json_lines(&o);
+    let got: Vec<(String, String, String, String)> = rows
+        .iter()
+        .map(|r| {
+            let s = |f: &str| r[f].as_str().unwrap_or("null").to_string();
+            (
+                s("source")[..3].to_string(),
+                s("date"),
+                s("date_kind"),
+                s("date_precision"),
+            )
+        })
+        .collect();
+    let row = |id: &str, date: &str, kind: &str, precision: &str| {
+        (
+            id.to_string(),
+            date.to_string(),
+            kind.to_string(),
+            precision.to_string(),
+        )
+    };
+    assert_eq!(
+        got,
+        [
+            row("003", "2023-04", "inferred", "month"),
+            row("001", "2024-04", "inferred", "month"),
+            row("002", "2024-04", "inferred", "month"),
+            row("000", "2024-04-04", "published", "day"),
+            row("004", "2024-07-05T16:18", "updated", "minute"),
+        ]
+    );
+    let by_id = |prefix: &str| {
+        rows.iter()
+            .find(|r| r["source"].as_str().unwrap().starts_with(prefix))
+            .unwrap()
+    };
+    let reasons = |prefix: &str| -> Vec<String> {
+        by_id(prefix)["evidence"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|e| format!("{} {}: {}", e["bound"], e["date"], e["reason"]))
+            .collect()
+    };
+    // 001: after the release it copies, before July's summit, at NATO's 75th anniversary.
+    let r001 = reasons("001");
+    assert!(
+        r001.iter().any(|r| r
+            .contains("\"not_before\" \"2024-04-04\": \"copies a passage of 000_c913cf1023a538cf")),
+        "{r001:?}"
+    );
+    assert!(
+        r001.iter()
+            .any(|r| r.starts_with("\"not_after\" \"2024-07\"")),
+        "{r001:?}"
+    );
+    assert!(
+        r001.iter()
+            .any(|r| r.contains("75th anniversary: NATO founded 1949-04-04")),
+        "{r001:?}"
+    );
+    assert_eq!(by_id("001")["date_range"], "2024-04-04/2024-07-31");
+    // 002: quotes 000's release.
+    assert!(
+        reasons("002")
+            .iter()
+            .any(|r| r.contains("copies a passage of 000_c913cf1023a538cf"))
+    );
+    // 003: 13 days after March 20-24 of the year one year on from the invasion of Ukraine.
+    let r003 = reasons("003");
+    assert!(
+        r003.iter()
+            .any(|r| r.contains("13 days after 2023-03-20/2023-03-24")),
+        "{r003:?}"
+    );
+    for prefix in ["001", "002", "003"] {
+        let c = by_id(prefix)["confidence"].as_f64().unwrap();
+        assert!((0.5..1.0).contains(&c), "{prefix}: {c}");
+    }
+    assert_eq!(by_id("000")["confidence"], 1.0);
+}
+
+#[test]
+fn timeline_events_tell_the_chronology_of_the_sample() {
+    let o = dossier(&["timeline", "--events", "--json"]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let rows = json_lines(&o);
+    let of = |prefix: &str| -> Vec<String> {
+        rows.iter()
+            .filter(|r| r["source"].as_str().unwrap().starts_with(prefix))
+            .map(|r| {
+                format!(
+                    "{} {}",
+                    r["date"].as_str().unwrap(),
+                    r["kind"].as_str().unwrap()
+                )
+            })
+            .collect()
+    };
+    // In date order; every dated event of 004 and of 002, and nothing else.
+    assert_eq!(
+        of("004"),
+        [
+            "2001 since",
+            "2012 point",
+            "2014-12 point",
+            "2015/2021 range",
+            "2020-12 point",
+            "2021 point",
+            "2022 point",
+            "2022 point",
+            "2022 since",
+            "2022-06 point",
+            "2023-07 point",
+        ]
+    );
+    assert_eq!(
+        of("002"),
+        ["2001 since", "2012 since", "2022-06 point", "2023-06 point"]
+    );
+    // 003's March 20-24 takes the year its inferred date gives; 001's July is still to come.
+    assert_eq!(
+        of("003"),
+        ["2001/2021 range", "2023-03-20/2023-03-24 range"]
+    );
+    assert_eq!(of("001"), ["2024-07 point"]);
+    let madrid = rows
+        .iter()
+        .find(|r| r["source"].as_str().unwrap().starts_with("004") && r["date"] == "2022-06")
+        .unwrap();
+    assert!(
+        madrid["text"]
+            .as_str()
+            .unwrap()
+            .starts_with("In June 2022, the Prime Minister")
+    );
+    assert_eq!(madrid["line"], 18);
+    assert_eq!(madrid["precision"], "month");
+    let dates: Vec<&str> = rows.iter().map(|r| r["date"].as_str().unwrap()).collect();
+    let mut sorted = dates.clone();
+    sorted.sort();
+    assert_eq!(dates, sorted, "in date order");
+    // No number is taken for a date: 32 members, the 75th, 25 years, 13 days, 1News.
+    for r in &rows {
+        let text = r["text"].as_str().unwrap();
+        assert!(!text.contains("32 member countries"), "{text}");
+    }
 }
 
 #[test]
@@ -120,6 +274,7 @@ fn every_subcommand_has_help() {
         &["quotes", "--help"],
         &["compare", "--help"],
         &["related", "--help"],
+        &["timeline", "--help"],
     ] {
         let o = dossier(sub);
         assert!(o.status.success());

@@ -116,9 +116,10 @@ impl Drop for Tmux {
 fn open_search_quit_and_the_terminal_is_restored() {
     let Some(t) = Tmux::new("quit") else { return };
     t.start("");
-    t.wait_for("Security cooperation in challenging world");
     t.wait_for("TIMELINE");
-    t.keys(&["j", "Enter"]);
+    t.wait_for("Security cooperation");
+    // 004 (2024-07-05) is the last of the timeline.
+    t.keys(&["G", "Enter"]);
     t.wait_for("READER");
     t.wait_for("Relations with New Zealand");
     t.keys(&["/", "n", "a", "t", "o"]);
@@ -142,6 +143,9 @@ fn c_reads_two_sources_side_by_side() {
         return;
     };
     t.start("");
+    t.wait_for("TIMELINE");
+    // 000 is fourth, after the three sources placed by inferred dates.
+    t.keys(&["j", "j", "j"]);
     // The reader's border says so once the shared-passage index has arrived.
     t.wait_for("c compares");
     t.keys(&["c"]);
@@ -157,6 +161,24 @@ fn c_reads_two_sources_side_by_side() {
     t.wait_for("passage 1/2");
     t.keys(&["Escape"]);
     t.wait_for("TIMELINE");
+    t.keys(&["q"]);
+    t.wait_for("DONE");
+}
+
+#[test]
+fn t_shows_the_events_and_enter_reads_one() {
+    let Some(t) = Tmux::new("events") else {
+        return;
+    };
+    t.start("");
+    t.wait_for("≈2023-04");
+    t.keys(&["t"]);
+    t.wait_for("EVENTS");
+    t.wait_for("─ 2022 ─");
+    t.keys(&["G", "Enter"]);
+    t.wait_for("READER");
+    let screen = t.wait_for("75th anniversary");
+    assert!(screen.contains("001_508e187d9efd2fdc"), "{screen}");
     t.keys(&["q"]);
     t.wait_for("DONE");
 }

@@ -8,7 +8,7 @@ use ratatui::backend::TestBackend;
 use ratatui::buffer::Buffer;
 use ratatui::style::Color;
 
-use super::app::{indexed_app, press, press_with, sample_app, type_text};
+use super::app::{indexed_app, press, press_with, sample_app, select_source, type_text};
 
 fn render(app: &App) -> Buffer {
     let (w, h) = app.size;
@@ -35,8 +35,13 @@ const SIZES: [(u16, u16); 3] = [(80, 24), (40, 12), (200, 50)];
 
 fn state(name: &str, w: u16, h: u16) -> App {
     let mut app = indexed_app(w, h);
+    select_source(&mut app, "000");
     match name {
         "timeline" => {}
+        "events" => {
+            press(&mut app, KeyCode::Char('t'));
+            press(&mut app, KeyCode::Char('j'));
+        }
         "reader" => {
             press(&mut app, KeyCode::Enter);
             press(&mut app, KeyCode::Char('}'));
@@ -51,7 +56,15 @@ fn state(name: &str, w: u16, h: u16) -> App {
             press(&mut app, KeyCode::Char('?'));
         }
         "quotes" => {
+            // 000's second quote.
             press(&mut app, KeyCode::Char('Q'));
+            while !app
+                .quotes
+                .selected()
+                .is_some_and(|q| app.corpus.sources[q.source as usize].id.starts_with("000"))
+            {
+                press(&mut app, KeyCode::Char('j'));
+            }
             press(&mut app, KeyCode::Char('j'));
         }
         "speakers" => {
@@ -73,7 +86,7 @@ fn state(name: &str, w: u16, h: u16) -> App {
 #[test]
 fn snapshots_of_every_view_at_three_sizes() {
     for name in [
-        "timeline", "reader", "search", "help", "quotes", "speakers", "compare", "finder",
+        "timeline", "reader", "search", "help", "quotes", "speakers", "compare", "finder", "events",
     ] {
         for (w, h) in SIZES {
             let app = state(name, w, h);
