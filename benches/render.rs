@@ -55,7 +55,6 @@ fn synthetic(n: usize) -> Corpus {
                 words: 150,
                 warnings: vec![],
                 quotes: vec![],
-                events: vec![],
                 inferred: None,
             }
         })

@@ -35,7 +35,7 @@ fn main() {
             let stated = s.date.as_ref()?.stamp;
             let mut hidden = s.clone();
             hidden.date = None;
-            let (_, inferred) = place(&hidden, &[]);
+            let inferred = place(&hidden, &[]);
             let why = inferred
                 .as_ref()
                 .and_then(|d| d.evidence.first())

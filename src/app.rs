@@ -135,7 +135,8 @@ pub struct App {
     pub timeline: Timeline,
     pub quotes: QuoteList,
     pub speakers: SpeakerList,
-    pub events: EventList,
+    /// Found the first time the events view opens: only it needs every event.
+    pub events: Option<EventList>,
     pub reader: Reader,
     pub focus: Pane,
     pub overlay: Option<Overlay>,
@@ -160,7 +161,7 @@ impl App {
             view: View::Timeline,
             quotes: QuoteList::new(&corpus, &order),
             speakers: SpeakerList::new(&corpus, &order),
-            events: EventList::new(&corpus),
+            events: None,
             timeline: Timeline {
                 order,
                 ..Timeline::default()
@@ -227,7 +228,16 @@ impl App {
             View::Timeline => (&mut self.timeline.list, self.timeline.order.len()),
             View::Quotes => (&mut self.quotes.list, self.quotes.rows.len()),
             View::Speakers => (&mut self.speakers.list, self.speakers.rows.len()),
-            View::Events => (&mut self.events.list, self.events.rows.len()),
+            View::Events => {
+                let corpus = &self.corpus;
+                let rows = self.panes.list.map_or(0, |a| a.inner().height as usize);
+                let events = self.events.get_or_insert_with(|| {
+                    let mut events = EventList::new(corpus);
+                    events.list.height = rows;
+                    events
+                });
+                (&mut events.list, events.rows.len())
+            }
         }
     }
 
@@ -260,18 +270,18 @@ impl App {
 
     /// Show the selected event's sentence, highlighted in its (first) source.
     fn preview_event(&mut self) {
-        let Some(&(si, ei)) = self.events.selected().and_then(|g| g.tellings.first()) else {
+        let Some(events) = &self.events else { return };
+        let Some((si, e)) = events.selected().map(|g| events.first(g)) else {
             return;
         };
-        if self.reader.source != Some(si) {
-            self.reader.open(si, &self.corpus);
-            self.mark_elsewhere();
-        }
-        let e = &self.corpus.sources[si].events[ei];
         let (paragraph, range) = (
             e.paragraph as usize,
             e.sentence.start as usize..e.sentence.end as usize,
         );
+        if self.reader.source != Some(si) {
+            self.reader.open(si, &self.corpus);
+            self.mark_elsewhere();
+        }
         self.with_reader(|r, s| r.highlight(paragraph, range, s));
     }
 
@@ -300,11 +310,14 @@ impl App {
             let order = self.corpus.by_date();
             self.quotes.redate(&self.corpus, &order);
             // The events list keeps its place: inferred years rarely move an event far.
-            let cursor = self.events.list;
-            self.events = EventList::new(&self.corpus);
-            self.events.list = cursor;
-            let at = self.events.event_position(cursor.selected, true);
-            self.events.list.select(at, self.events.rows.len());
+            if let Some(old) = &self.events {
+                let cursor = old.list;
+                let mut events = EventList::new(&self.corpus);
+                events.list = cursor;
+                let at = events.event_position(cursor.selected, true);
+                events.list.select(at, events.rows.len());
+                self.events = Some(events);
+            }
             let source = self.reader.source;
             self.reader.source = None;
             if let Some(i) = source {
@@ -323,10 +336,9 @@ impl App {
     /// Select `position`, or in the events list the nearest event past a year heading in the
     /// direction of travel.
     fn select_toward(&mut self, position: usize, down: bool) {
-        let position = if self.view == View::Events {
-            self.events.event_position(position, down)
-        } else {
-            position
+        let position = match &self.events {
+            Some(events) if self.view == View::Events => events.event_position(position, down),
+            _ => position,
         };
         let (list, len) = self.list();
         list.select(position, len);
@@ -414,8 +426,10 @@ impl App {
             &mut self.timeline.list,
             &mut self.quotes.list,
             &mut self.speakers.list,
-            &mut self.events.list,
-        ] {
+        ]
+        .into_iter()
+        .chain(self.events.as_mut().map(|e| &mut e.list))
+        {
             list.height = list_rows;
         }
         let reader = self.panes.reader.unwrap_or_else(|| {

@@ -151,9 +151,8 @@ pub struct EventRow<'a> {
 
 /// `dossier timeline --events`: every dated event of every source, in date order.
 pub fn events(corpus: &Corpus, json: bool, out: &mut dyn Write) -> io::Result<()> {
-    for (si, ei) in chronology::all_events(corpus) {
-        let s = &corpus.sources[si];
-        let e = &s.events[ei];
+    for (si, e) in &chronology::all_events(corpus) {
+        let s = &corpus.sources[*si];
         let row = EventRow {
             date: e.date(),
             precision: e.precision(),

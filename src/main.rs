@@ -64,7 +64,7 @@ fn run(cli: Cli) -> Result<(), Failure> {
             });
         }
         Some(Command::Sources { corpus, json }) => {
-            let corpus = open_in_time(&corpus, false)?;
+            let corpus = open_in_time(&corpus)?;
             commands::sources(&corpus, json, &mut out)
         }
         Some(Command::Quotes {
@@ -72,7 +72,7 @@ fn run(cli: Cli) -> Result<(), Failure> {
             speaker,
             json,
         }) => {
-            let mut corpus = open(&corpus)?;
+            let mut corpus = open_in_time(&corpus)?;
             corpus.find_quotes();
             commands::quotes(&corpus, speaker.as_deref(), json, &mut out)
         }
@@ -83,7 +83,7 @@ fn run(cli: Cli) -> Result<(), Failure> {
             limit,
             json,
         }) => {
-            let mut corpus = open(&corpus)?;
+            let mut corpus = open_in_time(&corpus)?;
             if scope == Scope::Quotes {
                 corpus.find_quotes();
             }
@@ -115,7 +115,7 @@ fn run(cli: Cli) -> Result<(), Failure> {
             events,
             json,
         }) => {
-            let corpus = open_in_time(&corpus, events)?;
+            let corpus = open_in_time(&corpus)?;
             if events {
                 commands::events(&corpus, json, &mut out)
             } else {
@@ -146,20 +146,12 @@ fn run(cli: Cli) -> Result<(), Failure> {
 }
 
 /// Load the corpus and date its undated sources from their text and the passages they share
-/// with dated ones (the shared-passage index is built only when there are any); with
-/// `events`, find the dated events of every source too.
-fn open_in_time(args: &CorpusArgs, events: bool) -> Result<Corpus, Failure> {
+/// with dated ones (the shared-passage index is built only when there are any).
+fn open_in_time(args: &CorpusArgs) -> Result<Corpus, Failure> {
     let mut corpus = open(args)?;
-    let index = corpus
-        .sources
-        .iter()
-        .any(|s| s.date.is_none())
-        .then(|| SharedIndex::build(&corpus.sources));
-    if events {
-        corpus.place_in_time(index.as_ref());
-    } else if let Some(index) = &index {
-        let placed = corpus.place_undated(index);
-        corpus.apply_placements(placed);
+    if corpus.sources.iter().any(|s| s.date.is_none()) {
+        let index = SharedIndex::build(&corpus.sources);
+        corpus.place_in_time(Some(&index));
     }
     Ok(corpus)
 }

@@ -64,8 +64,8 @@ impl SpeakerCount {
     }
 }
 
-/// Each source's events and inferred date, by source index.
-pub type Placements = Vec<(usize, Vec<events::Event>, Option<chronology::InferredDate>)>;
+/// The inferred dates of undated sources, by source index.
+pub type Placements = Vec<(usize, Option<chronology::InferredDate>)>;
 
 /// Everything that was opened.
 #[derive(Debug, Default)]
@@ -190,40 +190,30 @@ impl Corpus {
         quotes::link_across(&mut self.sources);
     }
 
-    /// Find the dated events of every source and infer the dates of the undated ones (in
-    /// parallel); with `shared`, also from the passages they share with dated sources.
+    /// Infer the dates of the undated sources (in parallel) from their text and, with
+    /// `shared`, from the passages they share with dated sources.
     pub fn place_in_time(&mut self, shared: Option<&shared::SharedIndex>) {
-        let placed = self.placements(shared, false);
+        let placed = self.place_undated(shared);
         self.apply_placements(placed);
     }
 
-    /// The undated sources placed again with the passages they share with dated ones: what
-    /// the explorer's worker hands over once the shared-passage index exists.
-    pub fn place_undated(&self, shared: &shared::SharedIndex) -> Placements {
-        self.placements(Some(shared), true)
-    }
-
-    fn placements(&self, shared: Option<&shared::SharedIndex>, undated_only: bool) -> Placements {
+    /// The inferred dates of the undated sources, without changing them: what the explorer's
+    /// worker hands over once the shared-passage index exists.
+    pub fn place_undated(&self, shared: Option<&shared::SharedIndex>) -> Placements {
         use rayon::prelude::*;
         (0..self.sources.len())
             .into_par_iter()
-            .filter(|&i| !undated_only || self.sources[i].date.is_none())
+            .filter(|&i| self.sources[i].date.is_none())
             .map(|i| {
-                let copies = match shared {
-                    Some(index) if self.sources[i].date.is_none() => self.copies(index, i),
-                    _ => Vec::new(),
-                };
-                let (events, inferred) = chronology::place(&self.sources[i], &copies);
-                (i, events, inferred)
+                let copies = shared.map_or_else(Vec::new, |index| self.copies(index, i));
+                (i, chronology::place(&self.sources[i], &copies))
             })
             .collect()
     }
 
     pub fn apply_placements(&mut self, placed: Placements) {
-        for (i, events, inferred) in placed {
-            let source = &mut self.sources[i];
-            source.events = events;
-            source.inferred = inferred;
+        for (i, inferred) in placed {
+            self.sources[i].inferred = inferred;
         }
     }
 

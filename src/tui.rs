@@ -223,7 +223,7 @@ impl Workers {
         let undated = corpus.sources.iter().any(|s| s.date.is_none());
         std::thread::spawn(move || {
             let index = SharedIndex::build(&corpus.sources);
-            let placed = undated.then(|| corpus.place_undated(&index));
+            let placed = undated.then(|| corpus.place_undated(Some(&index)));
             drop(corpus);
             let _ = index_ready.send((index, placed));
         });

@@ -3,7 +3,7 @@
 
 use super::list::ListCursor;
 use crate::model::Corpus;
-use crate::model::chronology::{EventGroup, event_groups};
+use crate::model::chronology::{EventGroup, all_events, event_groups};
 use crate::model::events::Event;
 
 /// A row of the events list: a year heading, or an event.
@@ -16,6 +16,8 @@ pub enum EventRow {
 
 #[derive(Debug, Default)]
 pub struct EventList {
+    /// Every dated event with its source, in date order.
+    pub events: Vec<(usize, Event)>,
     pub groups: Vec<EventGroup>,
     pub rows: Vec<EventRow>,
     pub list: ListCursor,
@@ -23,11 +25,12 @@ pub struct EventList {
 
 impl EventList {
     pub fn new(corpus: &Corpus) -> EventList {
-        let groups = event_groups(corpus);
+        let events = all_events(corpus);
+        let groups = event_groups(corpus, &events);
         let mut rows = Vec::with_capacity(groups.len() + 32);
         let mut year = None;
         for (g, group) in groups.iter().enumerate() {
-            let y = first_event(corpus, group).start.year;
+            let y = events[group.tellings[0]].1.start.year;
             if year != Some(y) {
                 rows.push(EventRow::Year(y));
                 year = Some(y);
@@ -35,6 +38,7 @@ impl EventList {
             rows.push(EventRow::Event(g));
         }
         let mut list = EventList {
+            events,
             groups,
             rows,
             list: ListCursor::default(),
@@ -65,12 +69,13 @@ impl EventList {
             EventRow::Year(_) => p.saturating_sub(1),
         }
     }
-}
 
-/// The first telling of a group: its date and sentence stand for the group.
-pub fn first_event<'a>(corpus: &'a Corpus, group: &EventGroup) -> &'a Event {
-    let (s, e) = group.tellings[0];
-    &corpus.sources[s].events[e]
+    /// The first telling of a group, with its source: its date and sentence stand for the
+    /// group.
+    pub fn first(&self, group: &EventGroup) -> (usize, &Event) {
+        let (s, e) = &self.events[group.tellings[0]];
+        (*s, e)
+    }
 }
 
 #[cfg(test)]

@@ -501,14 +501,13 @@ fn copy_evidence(c: &Copy) -> Evidence {
     }
 }
 
-/// The events of `source`, year-less ones resolved, and, when it states no date, the date
-/// its text and `copies` (the strong passages it shares with dated sources) imply.
-pub fn place(source: &Source, copies: &[Copy]) -> (Vec<Event>, Option<InferredDate>) {
-    let mut events = events::extract(source);
-    if let Some(d) = &source.date {
-        events::resolve_yearless(&mut events, Some(d.stamp));
-        return (events, None);
+/// The date the text of an undated `source` and `copies` (the strong passages it shares with
+/// dated sources) imply; `None` for a dated source, or when nothing places it.
+pub fn place(source: &Source, copies: &[Copy]) -> Option<InferredDate> {
+    if source.date.is_some() {
+        return None;
     }
+    let mut events = events::extract(source);
     // Year-less events need a year: a first guess without them gives it.
     let absolute: Vec<Event> = events.iter().filter(|e| !e.yearless).cloned().collect();
     let first = infer(source, &absolute, copies);
@@ -516,8 +515,20 @@ pub fn place(source: &Source, copies: &[Copy]) -> (Vec<Event>, Option<InferredDa
         &mut events,
         first.as_ref().map(|d| DateStamp::year(d.best.year)),
     );
-    let inferred = infer(source, &events, copies).or(first);
-    (events, inferred)
+    infer(source, &events, copies).or(first)
+}
+
+/// The dated events of `source`, year-less ones given the year of its stated date, or of its
+/// inferred one (dropped when it has neither).
+pub fn events_of(source: &Source) -> Vec<Event> {
+    let mut events = events::extract(source);
+    let reference = match (&source.date, &source.inferred) {
+        (Some(d), _) => Some(d.stamp),
+        (None, Some(d)) => Some(DateStamp::year(d.best.year)),
+        (None, None) => None,
+    };
+    events::resolve_yearless(&mut events, reference);
+    events
 }
 
 fn infer(source: &Source, events: &[Event], copies: &[Copy]) -> Option<InferredDate> {
@@ -590,30 +601,26 @@ fn combine(all: Vec<Evidence>) -> Option<InferredDate> {
     })
 }
 
-/// Every dated event of the corpus in date order (a range by its start, then its end), then
-/// source and text order.
-/// Each as (source, index in its `events`).
-pub fn all_events(corpus: &Corpus) -> Vec<(usize, usize)> {
-    let event = |&(s, e): &(usize, usize)| &corpus.sources[s].events[e];
-    let mut all: Vec<(usize, usize)> = corpus
+/// Every dated event of the corpus with its source, in date order (a range by its start,
+/// then its end), then source and text order. Found on demand (in parallel): only the events
+/// views need them.
+pub fn all_events(corpus: &Corpus) -> Vec<(usize, Event)> {
+    use rayon::prelude::*;
+    let mut all: Vec<(usize, Event)> = corpus
         .sources
-        .iter()
+        .par_iter()
         .enumerate()
-        .flat_map(|(i, s)| (0..s.events.len()).map(move |e| (i, e)))
-        .filter(|r| event(r).start.year != 0)
+        .flat_map_iter(|(i, s)| events_of(s).into_iter().map(move |e| (i, e)))
         .collect();
-    all.sort_by(|a, b| {
-        let (x, y) = (event(a), event(b));
-        (x.start, x.end, a.0).cmp(&(y.start, y.end, b.0))
-    });
+    all.sort_by(|(sa, a), (sb, b)| (a.start, a.end, sa).cmp(&(b.start, b.end, sb)));
     all
 }
 
 /// An event as the corpus tells it: one date, and the sentences of every source that tell it.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct EventGroup {
-    /// (source, index in its `events`), the first in source order.
-    pub tellings: Vec<(usize, usize)>,
+    /// Indices in the [`all_events`] list, the first in source order.
+    pub tellings: Vec<usize>,
 }
 
 /// Words of a sentence that say what happened: four letters or more, not the commonest.
@@ -633,17 +640,16 @@ fn content_words(sentence: &str) -> Vec<String> {
     words
 }
 
-/// Every dated event of the corpus in date order, an event told by several sources (the same
-/// date and kind, and half the words of the shorter sentence in common) as one group.
-pub fn event_groups(corpus: &Corpus) -> Vec<EventGroup> {
-    let all = all_events(corpus);
+/// The events of `all` (as [`all_events`] lists them) grouped: an event told by several
+/// sources (the same date and kind, and half the words of the shorter sentence in common) is
+/// one group.
+pub fn event_groups(corpus: &Corpus, all: &[(usize, Event)]) -> Vec<EventGroup> {
     let mut groups: Vec<EventGroup> = Vec::new();
     // Groups of the current date, with their words.
     let mut current: Vec<(usize, Vec<String>)> = Vec::new();
     let mut previous: Option<&Event> = None;
-    for (si, index) in all {
-        let source = &corpus.sources[si];
-        let e = &source.events[index];
+    for (index, (si, e)) in all.iter().enumerate() {
+        let (si, source) = (*si, &corpus.sources[*si]);
         let same_date =
             previous.is_some_and(|p| (p.start, p.end, p.kind) == (e.start, e.end, e.kind));
         if !same_date {
@@ -654,15 +660,15 @@ pub fn event_groups(corpus: &Corpus) -> Vec<EventGroup> {
         // The latest groups of the date only: a year alone can date thousands of sentences.
         let told = current.iter().rev().take(64).find(|(g, w)| {
             let common = w.iter().filter(|x| words.binary_search(x).is_ok()).count();
-            !groups[*g].tellings.iter().any(|&(s, _)| s == si)
+            !groups[*g].tellings.iter().any(|&t| all[t].0 == si)
                 && common * 2 >= w.len().min(words.len()).max(1)
         });
         match told {
-            Some(&(g, _)) => groups[g].tellings.push((si, index)),
+            Some(&(g, _)) => groups[g].tellings.push(index),
             None => {
                 current.push((groups.len(), words));
                 groups.push(EventGroup {
-                    tellings: vec![(si, index)],
+                    tellings: vec![index],
                 });
             }
         }
@@ -686,7 +692,7 @@ mod tests {
     }
 
     fn inferred(body: &str) -> InferredDate {
-        place(&source(body), &[]).1.expect("a date")
+        place(&source(body), &[]).expect("a date")
     }
 
     #[test]
@@ -718,7 +724,7 @@ mod tests {
         // A future event before the latest past one contradicts it and gives way.
         let d = inferred("It began in May 2020. The vote will be in 2019.");
         assert_eq!(d.range(), "2020-05-01/..");
-        assert!(place(&source("Nothing dated here."), &[]).1.is_none());
+        assert!(place(&source("Nothing dated here."), &[]).is_none());
     }
 
     #[test]
@@ -729,8 +735,7 @@ mod tests {
             direction: Direction::Copies,
             text: "New Zealand must be prepared to do its part".into(),
         }];
-        let (_, d) = place(&source("Talks began in June of 2023."), &copies);
-        let d = d.unwrap();
+        let d = place(&source("Talks began in June of 2023."), &copies).unwrap();
         assert_eq!(d.best.to_string(), "2024-04");
         assert_eq!(
             d.evidence[0].reason,
@@ -740,7 +745,7 @@ mod tests {
             direction: Direction::CopiedBy,
             ..copies[0].clone()
         }];
-        let (_, d) = place(&source("Talks began in June of 2023."), &copied_by);
+        let d = place(&source("Talks began in June of 2023."), &copied_by);
         assert_eq!(d.unwrap().range(), "2023-06-01/2024-04-04");
     }
 

@@ -107,7 +107,6 @@ pub fn ingest(doc: Document<'_>) -> Source {
         words,
         warnings,
         quotes: Vec::new(),
-        events: Vec::new(),
         inferred: None,
     }
 }

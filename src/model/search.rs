@@ -203,7 +203,7 @@ pub fn item_text(corpus: &Corpus, source: u32, target: &Target) -> String {
 fn source_text(s: &Source) -> String {
     let mut parts: Vec<String> = vec![s.display_title(120).0];
     parts.extend(s.outlet.clone());
-    parts.extend(s.date.as_ref().map(|d| d.stamp.to_string()));
+    parts.extend(s.placed_date().map(|d| d.to_string()));
     parts.extend(s.people_line());
     parts.extend(s.url.clone());
     parts.push(s.id.clone());
@@ -676,7 +676,7 @@ fn field_holds(field: &Field, e: &Entry, corpus: &Corpus) -> bool {
                     .is_some_and(|o| fold(o).contains(s.as_str()))
         }
         Field::Date(from, to) => {
-            let Some(date) = source.date.as_ref().map(|d| d.stamp.to_string()) else {
+            let Some(date) = source.placed_date().map(|d| d.to_string()) else {
                 return false;
             };
             match to {

@@ -6,7 +6,6 @@ use std::ops::Range;
 
 use super::chronology::InferredDate;
 use super::date::{DateStamp, StatedDate};
-use super::events::Event;
 use super::quotes::Quote;
 
 /// One document: its metadata and its cleaned paragraphs.
@@ -33,8 +32,6 @@ pub struct Source {
     pub warnings: Vec<String>,
     /// Quotations in the content, in text order.
     pub quotes: Vec<Quote>,
-    /// Date expressions of the content, in text order.
-    pub events: Vec<Event>,
     /// The date the text and related sources imply, when none is stated.
     pub inferred: Option<InferredDate>,
 }

@@ -8,7 +8,7 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Paragraph};
 
 use super::{cell_text, theme};
-use crate::app::events::{EventRow, first_event};
+use crate::app::events::{EventList, EventRow};
 use crate::app::{App, Pane, View};
 use crate::model::events::EventKind;
 use crate::model::quotes::QuoteKind;
@@ -45,11 +45,13 @@ pub fn draw(frame: &mut Frame, app: &App, area: Rect) {
             let about = format!("{} speakers · {}", s.rows.len(), s.order_name());
             (&s.list, s.rows.len(), about)
         }
-        View::Events => {
-            let e = &app.events;
-            let about = format!("{} events · t sources", e.groups.len());
-            (&e.list, e.rows.len(), about)
-        }
+        View::Events => match &app.events {
+            Some(e) => {
+                let about = format!("{} events · t sources", e.groups.len());
+                (&e.list, e.rows.len(), about)
+            }
+            None => (&app.timeline.list, 0, String::new()),
+        },
     };
     // Every view named when they fit; else the other views by their key alone.
     let full: usize = View::ALL.iter().map(|v| v.name().len() + 3).sum::<usize>() + 1;
@@ -86,7 +88,10 @@ pub fn draw(frame: &mut Frame, app: &App, area: Rect) {
                 View::Timeline => source_row(&app.corpus.sources[app.timeline.order[pos]], width),
                 View::Quotes => quote_row(app, app.quotes.rows[pos], width),
                 View::Speakers => speaker_row(&app.speakers.rows[pos]),
-                View::Events => event_row(app, app.events.rows[pos], width),
+                View::Events => app
+                    .events
+                    .as_ref()
+                    .map_or_else(Line::default, |e| event_row(app, e, e.rows[pos], width)),
             };
             if pos == list.selected {
                 line.patch_style(theme::selected(focused))
@@ -192,7 +197,7 @@ fn quote_row(app: &App, r: QuoteRef, width: usize) -> Line<'static> {
 /// A year heading, or `2022-06       nato.int +1  In June 2022, the Prime Minister…`: the
 /// event's date (`2001→` since, `2001–2021` a range), its first source and how many more tell
 /// it, its sentence.
-fn event_row(app: &App, row: EventRow, width: usize) -> Line<'static> {
+fn event_row(app: &App, events: &EventList, row: EventRow, width: usize) -> Line<'static> {
     let group = match row {
         EventRow::Year(y) => {
             return Line::styled(
@@ -200,10 +205,9 @@ fn event_row(app: &App, row: EventRow, width: usize) -> Line<'static> {
                 theme::date().add_modifier(Modifier::BOLD),
             );
         }
-        EventRow::Event(g) => &app.events.groups[g],
+        EventRow::Event(g) => &events.groups[g],
     };
-    let corpus = &app.corpus;
-    let e = first_event(corpus, group);
+    let (si, e) = events.first(group);
     let date = match (e.kind, e.end) {
         (EventKind::Since, _) => format!("{}→", e.start),
         (_, Some(end)) if (end.year, end.month) == (e.start.year, e.start.month) => {
@@ -212,7 +216,7 @@ fn event_row(app: &App, row: EventRow, width: usize) -> Line<'static> {
         (_, Some(end)) => format!("{}–{end}", e.start),
         (_, None) => e.start.to_string(),
     };
-    let source = &corpus.sources[group.tellings[0].0];
+    let source = &app.corpus.sources[si];
     let mut spans = vec![Span::styled(
         format!(" {date:<DATE_WIDTH$} "),
         theme::date(),

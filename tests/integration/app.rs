@@ -365,7 +365,6 @@ pub fn long_source(lines: usize) -> Source {
         words: lines * 2,
         warnings: vec![],
         quotes: vec![],
-        events: vec![],
         inferred: None,
     }
 }
@@ -561,7 +560,7 @@ fn the_reader_notes_who_said_each_quote() {
 pub fn indexed_app(width: u16, height: u16) -> App {
     let mut app = sample_app(width, height);
     let index = dossier::model::shared::SharedIndex::build(&app.corpus.sources);
-    let placed = app.corpus.place_undated(&index);
+    let placed = app.corpus.place_undated(Some(&index));
     app.set_shared_index(index, Some(placed));
     app
 }
@@ -925,4 +924,66 @@ fn narrowing_from_the_previous_query_finds_what_starting_over_finds() {
         };
         assert!(typing.run(&corpus, &request, &|| true).is_none());
     }
+}
+
+#[test]
+fn t_shows_the_events_and_enter_reads_the_sentence() {
+    let mut app = indexed_app(120, 30);
+    // The reader of an undated source shows its inferred date and the evidence.
+    select_source(&mut app, "001");
+    let header: Vec<String> = (0..6)
+        .map(|i| {
+            app.reader
+                .item_text(i, app.open_source().unwrap())
+                .to_string()
+        })
+        .collect();
+    assert!(
+        header[1].starts_with("date     ≈ 2024-04 · inferred"),
+        "{header:?}"
+    );
+    assert!(
+        header
+            .iter()
+            .any(|h| h.contains("not before 2024-04-04: copies a passage of 000")),
+        "{header:?}"
+    );
+
+    press(&mut app, KeyCode::Char('t'));
+    assert_eq!(app.mode(), Mode::List(View::Events));
+    // The selected event group's first telling: (source, event).
+    let first = |app: &App| -> (usize, dossier::model::events::Event, usize) {
+        let events = app.events.as_ref().unwrap();
+        let group = events.selected().expect("an event, never a year");
+        let (s, e) = events.first(group);
+        (s, e.clone(), group.tellings.len())
+    };
+    let (_, event, tellings) = first(&app);
+    assert_eq!(event.date(), "2001");
+    assert_eq!(tellings, 2, "002 and 004 both tell it");
+    // j walks the events, stepping over the year headings.
+    let mut seen = Vec::new();
+    for _ in 0..30 {
+        seen.push(first(&app).1.date());
+        press(&mut app, KeyCode::Char('j'));
+    }
+    seen.dedup();
+    assert_eq!(seen.first().map(String::as_str), Some("2001"));
+    assert_eq!(seen.last().map(String::as_str), Some("2024-07"));
+    // k back up also skips headings; Enter reads the sentence, highlighted.
+    press(&mut app, KeyCode::Char('k'));
+    let (s, event, _) = first(&app);
+    press(&mut app, KeyCode::Enter);
+    assert_eq!(app.mode(), Mode::Reader);
+    assert_eq!(app.reader.source, Some(s));
+    let m = &app.reader.search.as_ref().unwrap().matches[0];
+    assert_eq!(
+        m.range,
+        event.sentence.start as usize..event.sentence.end as usize
+    );
+    assert!(visible_text(&app).contains("Vilnius Summit"));
+    press(&mut app, KeyCode::Esc);
+    press(&mut app, KeyCode::Esc);
+    press(&mut app, KeyCode::Char('t'));
+    assert_eq!(app.mode(), Mode::List(View::Timeline));
 }
