@@ -39,7 +39,7 @@ fn main() {
             let why = inferred
                 .as_ref()
                 .and_then(|d| d.evidence.first())
-                .map(|e| format!("{} {}: {} | {}", e.bound.name(), e.date, e.reason, e.text));
+                .map(|e| format!("{e} | {}", e.text));
             Some((
                 s.id.clone(),
                 stated.to_string(),

@@ -131,7 +131,7 @@ pub fn timeline(corpus: &Corpus, json: bool, out: &mut dyn Write) -> io::Result<
                 d.confidence
             )?;
             for e in &d.evidence {
-                writeln!(out, "{:19}{} {}: {}", "", e.bound.name(), e.date, e.reason)?;
+                writeln!(out, "{:19}{e}", "")?;
             }
         }
     }

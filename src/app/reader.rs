@@ -222,11 +222,7 @@ impl Reader {
                 false,
             ));
             for e in &d.evidence {
-                items.push(Item::own(
-                    ItemKind::Meta,
-                    format!("         {} {}: {}", e.bound.name(), e.date, e.reason),
-                    false,
-                ));
+                items.push(Item::own(ItemKind::Meta, format!("         {e}"), false));
             }
         } else {
             items.push(Item::own(

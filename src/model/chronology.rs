@@ -53,6 +53,27 @@ pub struct Evidence {
     pub source: Option<String>,
 }
 
+impl Evidence {
+    /// Evidence the text gives, in a sentence of paragraph `paragraph`.
+    fn in_text(bound: Bound, date: DateStamp, reason: String, paragraph: u32, text: &str) -> Self {
+        Evidence {
+            bound,
+            date,
+            reason,
+            paragraph: Some(paragraph),
+            text: text.to_string(),
+            source: None,
+        }
+    }
+}
+
+/// `not before 2024-04-04: copies a passage of 000_c913cf1023a538cf (2024-04-04)`.
+impl std::fmt::Display for Evidence {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "{} {}: {}", self.bound.name(), self.date, self.reason)
+    }
+}
+
 fn iso<S: serde::Serializer>(d: &DateStamp, s: S) -> Result<S::Ok, S::Error> {
     s.collect_str(d)
 }
@@ -330,7 +351,15 @@ fn text_evidence(source: &Source, events: &[Event]) -> Vec<Evidence> {
             latest_past = Some(e);
         }
     }
-    let sentence = |e: &Event| e.sentence_text(source).to_string();
+    let of_event = |bound, date, reason: &str, e: &Event| {
+        Evidence::in_text(
+            bound,
+            date,
+            reason.into(),
+            e.paragraph,
+            e.sentence_text(source),
+        )
+    };
     // A day named with its weekday (`on Tuesday 12 March`) is one of the days around the
     // writing: press releases name this week's days so.
     if let Some(e) = events
@@ -338,34 +367,28 @@ fn text_evidence(source: &Source, events: &[Event]) -> Vec<Evidence> {
         .filter(|e| e.weekday.is_some() && e.start.year != 0)
         .max_by_key(|e| e.start)
     {
-        out.push(Evidence {
-            bound: Bound::About,
-            date: e.start,
-            reason: "a day named with its weekday".into(),
-            paragraph: Some(e.paragraph),
-            text: sentence(e),
-            source: None,
-        });
+        out.push(of_event(
+            Bound::About,
+            e.start,
+            "a day named with its weekday",
+            e,
+        ));
     }
     if let Some(e) = latest_past {
-        out.push(Evidence {
-            bound: Bound::NotBefore,
-            date: e.last(),
-            reason: "the latest past event it tells".into(),
-            paragraph: Some(e.paragraph),
-            text: sentence(e),
-            source: None,
-        });
+        out.push(of_event(
+            Bound::NotBefore,
+            e.last(),
+            "the latest past event it tells",
+            e,
+        ));
     }
     if let Some(e) = earliest_future {
-        out.push(Evidence {
-            bound: Bound::NotAfter,
-            date: e.start,
-            reason: "an event still to come".into(),
-            paragraph: Some(e.paragraph),
-            text: sentence(e),
-            source: None,
-        });
+        out.push(of_event(
+            Bound::NotAfter,
+            e.start,
+            "an event still to come",
+            e,
+        ));
     }
     for (index, (p, text)) in source.paragraphs_with_text().enumerate() {
         if p.is_furniture() {
@@ -405,14 +428,14 @@ fn sentence_evidence(s: &Sentence<'_>, events: &[Event], out: &mut Vec<Evidence>
         .filter(|a| a.names.iter().any(|n| lower.contains(n)))
         .collect();
     let about = |date: Date, reason: String, out: &mut Vec<Evidence>| {
-        out.push(Evidence {
-            bound: Bound::About,
-            date: stamp(date, Precision::Month),
+        let date = stamp(date, Precision::Month);
+        out.push(Evidence::in_text(
+            Bound::About,
+            date,
             reason,
-            paragraph: Some(paragraph),
-            text: sentence.to_string(),
-            source: None,
-        });
+            paragraph,
+            sentence,
+        ));
     };
     for a in &anchors_here {
         let (y, m, d) = a.date;
@@ -422,28 +445,23 @@ fn sentence_evidence(s: &Sentence<'_>, events: &[Event], out: &mut Vec<Evidence>
         if a.founding {
             // `its 75th anniversary`
             for w in words.windows(2) {
+                // `75th`, `1st`: the ordinal as written.
                 if w[1] == "anniversary"
-                    && let Some(n) = w[0]
-                        .strip_suffix(|c: char| c.is_alphabetic())
-                        .and_then(|s| s.trim_end_matches(char::is_alphabetic).parse::<i16>().ok())
-                    && let Ok(at) = date.checked_add((n as i64).years())
+                    && let Ok(n) = w[0].trim_end_matches(char::is_alphabetic).parse::<i64>()
+                    && let Ok(at) = date.checked_add(n.years())
                 {
-                    about(
-                        at,
-                        format!("{n}th anniversary: {} {y}-{m:02}-{d:02}", a.what),
-                        out,
-                    );
+                    let reason = format!("{} anniversary: {} {y}-{m:02}-{d:02}", w[0], a.what);
+                    about(at, reason, out);
                 }
             }
         } else {
-            out.push(Evidence {
-                bound: Bound::NotBefore,
-                date: stamp(date, Precision::Day),
-                reason: format!("mentions {} ({y}-{m:02}-{d:02})", a.what),
-                paragraph: Some(paragraph),
-                text: sentence.to_string(),
-                source: None,
-            });
+            out.push(Evidence::in_text(
+                Bound::NotBefore,
+                stamp(date, Precision::Day),
+                format!("mentions {} ({y}-{m:02}-{d:02})", a.what),
+                paragraph,
+                sentence,
+            ));
             // `one year on`
             for w in words.windows(3) {
                 if w[2] == "on"
