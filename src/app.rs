@@ -149,9 +149,9 @@ pub struct App {
 }
 
 impl App {
-    /// The explorer over `corpus`; finds its quotes and events, and dates the undated sources
-    /// from their text (the passages they share with dated sources refine it later, see
-    /// [`App::set_shared_index`]).
+    /// The explorer over `corpus`; finds its quotes and dates the undated sources from their
+    /// text (the passages they share with dated sources refine it later, see
+    /// [`App::set_shared_index`]; events are found when their view first opens).
     pub fn new(mut corpus: Corpus) -> App {
         corpus.find_quotes();
         corpus.place_in_time(None);
@@ -318,11 +318,8 @@ impl App {
                 events.list.select(at, events.rows.len());
                 self.events = Some(events);
             }
-            let source = self.reader.source;
-            self.reader.source = None;
-            if let Some(i) = source {
-                self.reader.open(i, &self.corpus);
-            }
+            // The open source's header may now show a new inferred date.
+            self.reader.rebuild(&self.corpus);
             self.preview_selected();
         }
         self.mark_elsewhere();

@@ -357,12 +357,18 @@ impl Reader {
 
     /// Fold or unfold furniture, keeping the same paragraph in view.
     pub fn toggle_furniture(&mut self, corpus: &Corpus) {
+        self.fold_furniture = !self.fold_furniture;
+        self.rebuild(corpus);
+    }
+
+    /// Lay the open source out again (its header or folding changed), keeping the same
+    /// paragraph in view, the cursor on its paragraph and the search.
+    pub fn rebuild(&mut self, corpus: &Corpus) {
         let Some(source) = self.source.map(|i| &corpus.sources[i]) else {
             return;
         };
         let keep = self.paragraph_near(self.top.item);
         let cursor = self.cursor.and_then(|c| self.paragraph_index(c));
-        self.fold_furniture = !self.fold_furniture;
         self.rebuild_items(corpus);
         self.top = Anchor {
             item: keep.and_then(|p| self.item_of_paragraph(p)).unwrap_or(0),

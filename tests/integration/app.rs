@@ -987,3 +987,36 @@ fn t_shows_the_events_and_enter_reads_the_sentence() {
     press(&mut app, KeyCode::Char('t'));
     assert_eq!(app.mode(), Mode::List(View::Timeline));
 }
+
+#[test]
+fn the_index_arriving_redates_the_undated_and_the_open_reader_says_so() {
+    let mut app = sample_app(120, 30);
+    select_source(&mut app, "002");
+    press(&mut app, KeyCode::Enter);
+    press(&mut app, KeyCode::Char('}'));
+    let cursor = app.reader.cursor;
+    let header = |app: &App| {
+        app.reader
+            .item_text(1, app.open_source().unwrap())
+            .to_string()
+    };
+    assert!(
+        header(&app).starts_with("date     ≈ 2023-06"),
+        "{}",
+        header(&app)
+    );
+    let index = dossier::model::shared::SharedIndex::build(&app.corpus.sources);
+    let placed = app.corpus.place_undated(Some(&index));
+    app.set_shared_index(index, Some(placed));
+    assert!(
+        header(&app).starts_with("date     ≈ 2024-04"),
+        "{}",
+        header(&app)
+    );
+    assert_eq!(app.reader.cursor, cursor, "the reader keeps its place");
+    assert_eq!(
+        selected_id(&app),
+        "002_f514365add965c11",
+        "the selection follows"
+    );
+}
