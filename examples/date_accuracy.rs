@@ -2,13 +2,13 @@
 //! it from the body (bylines and datelines are furniture, so not read), and compare.
 //!
 //! ```sh
-//! cargo run --release --example date_accuracy -- ../shared/corpora/scoop-nz [--misses N]
+//! cargo run --release --example date_accuracy -- ../shared/corpora/scoop-nz [--misses N] [--diffs]
 //! ```
 //!
 //! Prints, over the sources that state a date: how many get an inferred date at all
 //! (coverage), and how often the inferred year, and the month when one is inferred, match the
 //! stated date; over all sources (a source with no inference counts as wrong) and over those
-//! with one.
+//! with one. `--diffs` prints how many are off by each number of years.
 
 use rayon::prelude::*;
 use std::path::PathBuf;
@@ -20,8 +20,11 @@ fn main() {
     let mut args = std::env::args().skip(1);
     let mut paths = Vec::new();
     let mut misses = 0usize;
+    let mut diffs = false;
     while let Some(a) = args.next() {
-        if a == "--misses" {
+        if a == "--diffs" {
+            diffs = true;
+        } else if a == "--misses" {
             misses = args.next().and_then(|n| n.parse().ok()).unwrap_or(20);
         } else {
             paths.push(PathBuf::from(a));
@@ -87,7 +90,7 @@ fn main() {
             .entry(y(r.2.as_deref().unwrap()) - y(&r.1))
             .or_insert(0) += 1;
     }
-    if std::env::var_os("DIFFS").is_some() {
+    if diffs {
         println!("inferred year - stated year: {by_diff:?}");
     }
     let wrong = inferred
