@@ -218,7 +218,7 @@ impl Corpus {
     }
 
     /// The strong passages source `index` shares with dated sources.
-    fn copies(&self, index: &shared::SharedIndex, source: usize) -> Vec<chronology::Copy> {
+    fn copies(&self, index: &shared::SharedIndex, source: usize) -> Vec<chronology::DatedPassage> {
         let me = &self.sources[source];
         let tokens = shared::tokens(me);
         index
@@ -229,7 +229,7 @@ impl Corpus {
                 let other = &self.sources[r.source];
                 let direction = chronology::direction(me, other)?;
                 let passage = r.passages.first()?;
-                Some(chronology::Copy {
+                Some(chronology::DatedPassage {
                     other: other.id.clone(),
                     date: other.date.as_ref()?.stamp,
                     direction,

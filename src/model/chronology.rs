@@ -114,7 +114,7 @@ impl InferredDate {
 
 /// A strong passage the source shares with a dated one.
 #[derive(Debug, Clone, PartialEq)]
-pub struct Copy {
+pub struct DatedPassage {
     pub other: String,
     pub date: DateStamp,
     /// Which copied which, when it can be told.
@@ -329,19 +329,22 @@ fn count(word: &str) -> Option<i64> {
     })
 }
 
-/// Evidence the text gives, from its events (resolved) and sentences.
+/// Evidence the text gives, from its events (all with a year: [`place`] leaves out or
+/// resolves the year-less) and sentences.
 fn text_evidence(source: &Source, events: &[Event]) -> Vec<Evidence> {
     let mut out = Vec::new();
     let mut latest_past: Option<&Event> = None;
     let mut earliest_future: Option<&Event> = None;
-    for e in events.iter().filter(|e| e.start.year != 0) {
+    for e in events {
         // `by 2030` is a deadline, not a past event.
         let deadline = source
             .paragraph_text(e.paragraph as usize)
             .get(..e.expression.start as usize)
-            .is_some_and(|before| {
-                let b = before.trim_end().to_lowercase();
-                b.ends_with(" by") || b.ends_with("until") || b.ends_with("target")
+            .and_then(|before| before.split_whitespace().next_back())
+            .is_some_and(|word| {
+                ["by", "until", "target"]
+                    .iter()
+                    .any(|d| word.eq_ignore_ascii_case(d))
             });
         if e.future || deadline {
             if e.future && earliest_future.is_none_or(|f| e.start < f.start) {
@@ -364,7 +367,7 @@ fn text_evidence(source: &Source, events: &[Event]) -> Vec<Evidence> {
     // writing: press releases name this week's days so.
     if let Some(e) = events
         .iter()
-        .filter(|e| e.weekday.is_some() && e.start.year != 0)
+        .filter(|e| e.weekday.is_some())
         .max_by_key(|e| e.start)
     {
         out.push(of_event(
@@ -488,7 +491,7 @@ fn sentence_evidence(s: &Sentence<'_>, events: &[Event], out: &mut Vec<Evidence>
         let Some(n) = count(w[0]) else { continue };
         let after = events
             .iter()
-            .find(|e| e.paragraph == paragraph && e.sentence == s.range && e.start.year != 0);
+            .find(|e| e.paragraph == paragraph && e.sentence == s.range);
         if let Some(e) = after
             && let Ok(span) = unit.checked_mul(n)
             && let Ok(at) = days(e.last()).0.checked_add(span)
@@ -499,7 +502,7 @@ fn sentence_evidence(s: &Sentence<'_>, events: &[Event], out: &mut Vec<Evidence>
 }
 
 /// What a strong passage shared with a dated source says.
-fn copy_evidence(c: &Copy) -> Evidence {
+fn copy_evidence(c: &DatedPassage) -> Evidence {
     let (bound, reason) = match c.direction {
         Direction::Copies => (Bound::NotBefore, "copies a passage of"),
         Direction::CopiedBy => (Bound::NotAfter, "is copied by"),
@@ -521,7 +524,7 @@ fn copy_evidence(c: &Copy) -> Evidence {
 
 /// The date the text of an undated `source` and `copies` (the strong passages it shares with
 /// dated sources) imply; `None` for a dated source, or when nothing places it.
-pub fn place(source: &Source, copies: &[Copy]) -> Option<InferredDate> {
+pub fn place(source: &Source, copies: &[DatedPassage]) -> Option<InferredDate> {
     if source.date.is_some() {
         return None;
     }
@@ -549,7 +552,7 @@ pub fn events_of(source: &Source) -> Vec<Event> {
     events
 }
 
-fn infer(source: &Source, events: &[Event], copies: &[Copy]) -> Option<InferredDate> {
+fn infer(source: &Source, events: &[Event], copies: &[DatedPassage]) -> Option<InferredDate> {
     let mut evidence = text_evidence(source, events);
     evidence.extend(copies.iter().map(copy_evidence));
     combine(evidence)
@@ -747,7 +750,7 @@ mod tests {
 
     #[test]
     fn copying_a_dated_release_puts_a_source_just_after_it() {
-        let copies = [Copy {
+        let copies = [DatedPassage {
             other: "release".into(),
             date: DateStamp::ymd(2024, 4, 4).unwrap(),
             direction: Direction::Copies,
@@ -759,7 +762,7 @@ mod tests {
             d.evidence[0].reason,
             "copies a passage of release (2024-04-04)"
         );
-        let copied_by = [Copy {
+        let copied_by = [DatedPassage {
             direction: Direction::CopiedBy,
             ..copies[0].clone()
         }];
