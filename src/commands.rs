@@ -558,10 +558,10 @@ pub fn find(
     out: &mut impl Write,
 ) -> io::Result<()> {
     let index = SearchIndex::new(corpus, corpus.by_date());
-    let Some(matches) = search::filter(&index, corpus, query, scope, None, &|| false) else {
+    let limit = limit.unwrap_or(usize::MAX);
+    let Some(matches) = search::filter(&index, corpus, query, scope, None, limit, &|| false) else {
         return Ok(());
     };
-    let limit = limit.unwrap_or(usize::MAX);
     for hit in search::hits(&index, corpus, &matches, limit, limit) {
         let source = &corpus.sources[hit.source];
         let line = hit.line(corpus);

@@ -8,7 +8,7 @@ use crate::model::search::{self, Hit, Matches, Scope, SearchIndex};
 /// Hits kept per query; the list scrolls through them.
 pub const HITS_KEPT: usize = 500;
 /// Hits given their match positions (the rows a screen shows).
-const HITS_WITH_POSITIONS: usize = 120;
+pub const HITS_WITH_POSITIONS: usize = 120;
 /// Queries remembered.
 const HISTORY: usize = 100;
 
@@ -56,6 +56,7 @@ impl FilterWorker {
             &request.query,
             request.scope,
             self.previous.as_ref(),
+            HITS_KEPT,
             cancelled,
         )?;
         let hits = search::hits(

@@ -13,6 +13,7 @@ use std::sync::OnceLock;
 
 use fuzzy_matcher::FuzzyMatcher;
 use fuzzy_matcher::skim::SkimMatcherV2;
+use memchr::memmem;
 use rayon::prelude::*;
 
 use super::{Corpus, QuoteRef, Source};
@@ -81,30 +82,15 @@ impl Scorer for Scattered {
 
 /// The shortest-ending window of `text` holding `pattern`'s bytes in order, found greedily:
 /// forward to the first complete occurrence, then back to the latest start.
+/// Each step jumps to the next wanted byte with `memchr`, which beats a byte loop.
 fn window(text: &[u8], pattern: &[u8]) -> Option<(usize, usize)> {
-    let first = *pattern.first()?;
-    let mut from = memchr::memchr(first, text)?;
-    let mut k = 0;
-    let mut end = None;
-    for (i, &b) in text.iter().enumerate().skip(from) {
-        if b == pattern[k] {
-            k += 1;
-            if k == pattern.len() {
-                end = Some(i + 1);
-                break;
-            }
-        }
+    let mut end = 0;
+    for &b in pattern {
+        end += memchr::memchr(b, &text[end..])? + 1;
     }
-    let end = end?;
-    let mut k = pattern.len();
-    for i in (0..end).rev() {
-        if text[i] == pattern[k - 1] {
-            k -= 1;
-            if k == 0 {
-                from = i;
-                break;
-            }
-        }
+    let mut from = end;
+    for &b in pattern.iter().rev() {
+        from = memchr::memrchr(b, &text[..from])?;
     }
     Some((from, end))
 }
@@ -172,13 +158,108 @@ pub enum Target {
     },
 }
 
-/// An item prepared for matching.
+/// An item prepared for matching: where its folded text lies in its scope's [`Items`].
 #[derive(Debug)]
 pub struct Entry {
     pub source: u32,
     pub target: Target,
-    folded: String,
+    text: Range<usize>,
     mask: u64,
+}
+
+/// The items of one scope, prepared: their folded texts end to end in one string, each
+/// followed by a NUL (which no query can match across). One allocation instead of one per
+/// item, and one string that a substring search runs over whole, as fast as `memmem` goes.
+#[derive(Debug, Default)]
+pub struct Items {
+    folded: String,
+    pub entries: Vec<Entry>,
+}
+
+impl Items {
+    fn push(&mut self, corpus: &Corpus, source: u32, target: Target) {
+        let start = self.folded.len();
+        self.folded
+            .extend(item_text(corpus, source, &target).chars().map(fold_char));
+        let text = start..self.folded.len();
+        self.folded.push('\0');
+        self.entries.push(Entry {
+            source,
+            target,
+            mask: mask(&self.folded[text.clone()]),
+            text,
+        });
+    }
+
+    /// The items of `sources`, in order, built in parallel chunks and joined.
+    fn build<T: Iterator<Item = Target>>(
+        sources: &[usize],
+        targets: impl Fn(usize) -> T + Sync,
+        corpus: &Corpus,
+    ) -> Items {
+        let parts: Vec<Items> = sources
+            .par_chunks(256)
+            .map(|chunk| {
+                let mut part = Items::default();
+                for &i in chunk {
+                    for target in targets(i) {
+                        part.push(corpus, i as u32, target);
+                    }
+                }
+                part
+            })
+            .collect();
+        let mut items = Items {
+            folded: String::with_capacity(parts.iter().map(|p| p.folded.len()).sum()),
+            entries: Vec::with_capacity(parts.iter().map(|p| p.entries.len()).sum()),
+        };
+        for part in parts {
+            let offset = items.folded.len();
+            items.folded.push_str(&part.folded);
+            items.entries.extend(part.entries.into_iter().map(|mut e| {
+                e.text = e.text.start + offset..e.text.end + offset;
+                e
+            }));
+        }
+        items
+    }
+
+    pub fn len(&self) -> usize {
+        self.entries.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.entries.is_empty()
+    }
+
+    /// The entries of `range` whose text contains `needle`, found by one search over their
+    /// joined text.
+    fn containing(&self, needle: &Needle, range: Range<usize>) -> Vec<u32> {
+        let mut out = Vec::new();
+        if range.is_empty() {
+            return out;
+        }
+        let base = self.entries[range.start].text.start;
+        let text = &self.folded.as_bytes()[base..self.entries[range.end - 1].text.end];
+        let mut entry = range.start;
+        for at in needle.finder.find_iter(text) {
+            let end = base + at + needle.text.len();
+            // No match runs across the NUL between two items: the first entry ending at or
+            // after the match's end holds it.
+            while self.entries[entry].text.end < end {
+                entry += 1;
+            }
+            if out.last() != Some(&(entry as u32)) {
+                out.push(entry as u32);
+            }
+        }
+        out
+    }
+
+    /// The folded text of entry `i`.
+    fn folded(&self, i: usize) -> &str {
+        &self.folded[self.entries[i].text.clone()]
+    }
 }
 
 /// The text an item shows and is matched on (before folding).
@@ -208,16 +289,6 @@ fn source_text(s: &Source) -> String {
     parts.extend(s.url.clone());
     parts.push(s.id.clone());
     parts.join(" · ")
-}
-
-fn entry(corpus: &Corpus, source: u32, target: Target) -> Entry {
-    let folded = fold(&item_text(corpus, source, &target));
-    Entry {
-        source,
-        target,
-        mask: mask(&folded),
-        folded,
-    }
 }
 
 /// The sentences of a paragraph, as byte ranges: split after `.`, `?` or `!` and a space (or
@@ -260,27 +331,22 @@ pub(crate) fn sentences(text: &str) -> Vec<Range<usize>> {
 /// Every item of every scope, prepared; items in date order, so equal scores keep it.
 #[derive(Debug)]
 pub struct SearchIndex {
-    sources: Vec<Entry>,
-    quotes: Vec<Entry>,
+    sources: Items,
+    quotes: Items,
     /// Sentences are many: prepared the first time the text scope is searched.
-    text: OnceLock<Vec<Entry>>,
+    text: OnceLock<Items>,
     date_order: Vec<usize>,
 }
 
 impl SearchIndex {
     /// Sources and quotes prepared; `date_order` is `corpus.by_date()`.
     pub fn new(corpus: &Corpus, date_order: Vec<usize>) -> SearchIndex {
-        let sources = date_order
-            .par_iter()
-            .map(|&i| entry(corpus, i as u32, Target::Source))
-            .collect();
-        let quotes = date_order
-            .par_iter()
-            .flat_map_iter(|&i| {
-                (0..corpus.sources[i].quotes.len())
-                    .map(move |q| entry(corpus, i as u32, Target::Quote(q as u32)))
-            })
-            .collect();
+        let sources = Items::build(&date_order, |_| std::iter::once(Target::Source), corpus);
+        let quotes = Items::build(
+            &date_order,
+            |i| (0..corpus.sources[i].quotes.len() as u32).map(Target::Quote),
+            corpus,
+        );
         SearchIndex {
             sources,
             quotes,
@@ -289,33 +355,28 @@ impl SearchIndex {
         }
     }
 
-    pub fn entries(&self, scope: Scope, corpus: &Corpus) -> &[Entry] {
+    pub fn items(&self, scope: Scope, corpus: &Corpus) -> &Items {
         match scope {
             Scope::Sources => &self.sources,
             Scope::Quotes => &self.quotes,
             Scope::Text => self.text.get_or_init(|| {
-                self.date_order
-                    .par_iter()
-                    .flat_map_iter(|&i| {
+                Items::build(
+                    &self.date_order,
+                    |i| {
                         let s = &corpus.sources[i];
-                        s.paragraphs
-                            .iter()
-                            .enumerate()
-                            .filter(|(_, p)| p.is_content())
-                            .flat_map(move |(p, _)| {
+                        (0..s.paragraphs.len())
+                            .filter(|&p| s.paragraphs[p].is_content())
+                            .flat_map(move |p| {
                                 sentences(s.paragraph_text(p)).into_iter().map(move |r| {
-                                    entry(
-                                        corpus,
-                                        i as u32,
-                                        Target::Sentence {
-                                            paragraph: p as u32,
-                                            range: r.start as u32..r.end as u32,
-                                        },
-                                    )
+                                    Target::Sentence {
+                                        paragraph: p as u32,
+                                        range: r.start as u32..r.end as u32,
+                                    }
                                 })
                             })
-                    })
-                    .collect()
+                    },
+                    corpus,
+                )
             }),
         }
     }
@@ -332,11 +393,56 @@ enum How {
     Suffix,
 }
 
+/// A string to look for, with its searcher built once per query rather than once per item
+/// (building `str::find`'s searcher for every item was most of the filter's time).
+#[derive(Debug, Clone)]
+struct Needle {
+    text: String,
+    finder: memmem::Finder<'static>,
+}
+
+impl Needle {
+    fn new(text: &str) -> Needle {
+        Needle {
+            text: text.to_string(),
+            finder: memmem::Finder::new(text.as_bytes()).into_owned(),
+        }
+    }
+
+    fn as_str(&self) -> &str {
+        &self.text
+    }
+
+    /// Where it occurs in `hay`, preferring an occurrence that is a whole word.
+    fn find(&self, hay: &str) -> Option<(usize, bool)> {
+        let mut first = None;
+        for i in self.finder.find_iter(hay.as_bytes()) {
+            let before = hay[..i].chars().next_back();
+            let after = hay[i + self.text.len()..].chars().next();
+            let word = !before.is_some_and(char::is_alphanumeric)
+                && !after.is_some_and(char::is_alphanumeric);
+            if word {
+                return Some((i, true));
+            }
+            first.get_or_insert((i, false));
+        }
+        first
+    }
+}
+
+impl PartialEq for Needle {
+    fn eq(&self, other: &Needle) -> bool {
+        self.text == other.text
+    }
+}
+
+impl Eq for Needle {}
+
 #[derive(Debug, Clone, PartialEq, Eq)]
 struct Term {
     how: How,
     /// Folded, unless `case_sensitive`.
-    text: String,
+    text: Needle,
     /// Typed with an uppercase letter: matched against the original text.
     case_sensitive: bool,
     negated: bool,
@@ -358,7 +464,7 @@ pub struct Query {
     fields: Vec<Field>,
     /// The plain terms in order, when there are several: found together as typed, they
     /// rank above the same words scattered.
-    phrase: Option<String>,
+    phrase: Option<Needle>,
 }
 
 impl Query {
@@ -410,7 +516,7 @@ impl Query {
             .map(|g| g[0].text.as_str())
             .collect();
         if plain.len() > 1 && plain.len() == query.groups.len() {
-            query.phrase = Some(plain.join(" "));
+            query.phrase = Some(Needle::new(&plain.join(" ")));
         }
         query
     }
@@ -424,7 +530,20 @@ impl Query {
         self.groups
             .iter()
             .filter(|g| g.len() == 1 && !g[0].negated)
-            .fold(0, |m, g| m | mask(&fold(&g[0].text)))
+            .fold(0, |m, g| m | mask(&fold(g[0].text.as_str())))
+    }
+
+    /// A term every match must contain as it is typed (folded), the longest such: where
+    /// there is one, a substring search over a scope's whole text finds the few items worth
+    /// scoring, instead of scoring every item.
+    fn key(&self) -> Option<&Needle> {
+        self.groups
+            .iter()
+            .filter(|g| g.len() == 1)
+            .map(|g| &g[0])
+            .filter(|t| !t.negated && !t.case_sensitive && t.how != How::Fuzzy)
+            .map(|t| &t.text)
+            .max_by_key(|n| n.as_str().len())
     }
 }
 
@@ -456,11 +575,11 @@ impl Term {
         let case_sensitive = text.chars().any(char::is_uppercase);
         Some(Term {
             how: if negated { How::Substring } else { how },
-            text: if case_sensitive {
+            text: Needle::new(&if case_sensitive {
                 text.to_string()
             } else {
                 fold(text)
-            },
+            }),
             case_sensitive,
             negated,
         })
@@ -470,34 +589,18 @@ impl Term {
 /// Scores: the tier (word, substring, scattered) first, then the scorer's score within it.
 const TIER: i64 = 1 << 32;
 
-/// Where `needle` occurs in `hay`, preferring an occurrence that is a whole word.
-fn find(hay: &str, needle: &str) -> Option<(usize, bool)> {
-    let mut first = None;
-    for (i, _) in hay.match_indices(needle) {
-        let before = hay[..i].chars().next_back();
-        let after = hay[i + needle.len()..].chars().next();
-        let word =
-            !before.is_some_and(char::is_alphanumeric) && !after.is_some_and(char::is_alphanumeric);
-        if word {
-            return Some((i, true));
-        }
-        first.get_or_insert((i, false));
-    }
-    first
-}
-
 impl Term {
     /// The term's score in `hay` (folded or original, as the term asks), if it matches.
     fn score(&self, hay: &str, scorer: &dyn Scorer) -> Option<i64> {
         let close = |i: usize| 1000 - (i.min(1000) as i64);
         match self.how {
-            How::Prefix => hay.starts_with(&self.text).then_some(3 * TIER),
-            How::Suffix => hay.ends_with(&self.text).then_some(3 * TIER),
-            How::Substring | How::Fuzzy => match find(hay, &self.text) {
+            How::Prefix => hay.starts_with(self.text.as_str()).then_some(3 * TIER),
+            How::Suffix => hay.ends_with(self.text.as_str()).then_some(3 * TIER),
+            How::Substring | How::Fuzzy => match self.text.find(hay) {
                 Some((i, true)) => Some(3 * TIER + close(i)),
                 Some((i, false)) => Some(2 * TIER + close(i)),
                 None if self.how == How::Fuzzy => scorer
-                    .score(hay, &self.text)
+                    .score(hay, self.text.as_str())
                     .map(|s| TIER + s.min(TIER - 1)),
                 None => None,
             },
@@ -510,15 +613,14 @@ impl Term {
             let start = hay[..from].chars().count();
             (start..start + len).collect::<Vec<_>>()
         };
-        let len = self.text.chars().count();
+        let text = self.text.as_str();
+        let len = text.chars().count();
         match self.how {
-            How::Prefix if hay.starts_with(&self.text) => chars(0, len),
-            How::Suffix if hay.ends_with(&self.text) => chars(hay.len() - self.text.len(), len),
-            How::Substring | How::Fuzzy => match find(hay, &self.text) {
+            How::Prefix if hay.starts_with(text) => chars(0, len),
+            How::Suffix if hay.ends_with(text) => chars(hay.len() - text.len(), len),
+            How::Substring | How::Fuzzy => match self.text.find(hay) {
                 Some((i, _)) => chars(i, len),
-                None if self.how == How::Fuzzy => {
-                    scorer.positions(hay, &self.text).unwrap_or_default()
-                }
+                None if self.how == How::Fuzzy => scorer.positions(hay, text).unwrap_or_default(),
                 None => Vec::new(),
             },
             _ => Vec::new(),
@@ -526,14 +628,17 @@ impl Term {
     }
 }
 
-/// Every match of a query in a scope, best first: kept whole so that a longer query can
+/// Every match of a query in a scope, the best first: kept whole so that a longer query can
 /// narrow it instead of starting over.
 #[derive(Debug, Clone, Default)]
 pub struct Matches {
     pub query: String,
     pub scope: Option<Scope>,
-    /// (entry, score), best first; equal scores in entry (date) order.
+    /// (entry, score): the first `sorted` best first, equal scores in entry (date) order;
+    /// the rest, all worse, in no order (nobody scrolls through a million matches, and
+    /// sorting them all was a fifth of a keystroke at 100,000 sources).
     pub ranked: Vec<(u32, i64)>,
+    pub sorted: usize,
 }
 
 impl Matches {
@@ -550,74 +655,93 @@ impl Matches {
 /// Items per parallel chunk (one scorer each; the cancel flag is read between chunks).
 const CHUNK: usize = 4096;
 
-/// Match `query` in `scope`; narrows `previous` when the query only grew. `None` when
-/// `cancelled` says a newer query has come.
+/// Match `query` in `scope`, the `best` best ranked; narrows `previous` when the query only
+/// grew. `None` when `cancelled` says a newer query has come.
 pub fn filter(
     index: &SearchIndex,
     corpus: &Corpus,
     text: &str,
     scope: Scope,
     previous: Option<&Matches>,
+    best: usize,
     cancelled: &(dyn Fn() -> bool + Sync),
 ) -> Option<Matches> {
     let query = Query::parse(text, scope);
-    let entries = index.entries(scope, corpus);
+    let items = index.items(scope, corpus);
     if query.is_empty() {
         // Nothing typed: sources and quotes in date order; no sentence (too many to mean it).
         let ranked = match scope {
             Scope::Text => Vec::new(),
-            _ => (0..entries.len() as u32).map(|i| (i, 0)).collect(),
+            _ => (0..items.len() as u32).map(|i| (i, 0)).collect(),
         };
         return Some(Matches {
             query: text.to_string(),
             scope: Some(scope),
+            sorted: ranked.len(),
             ranked,
         });
     }
-    let candidates: Vec<u32> = match previous.filter(|p| p.narrows_to(text, scope)) {
+    let required = query.required();
+    let score_all = |ids: &mut dyn Iterator<Item = u32>| {
+        if cancelled() {
+            return None;
+        }
+        let scorer = Scattered::default();
+        Some(
+            ids.filter(|&i| items.entries[i as usize].mask & required == required)
+                .filter_map(|i| score(&query, items, i, corpus, &scorer).map(|s| (i, s)))
+                .collect::<Vec<_>>(),
+        )
+    };
+    let chunks: Vec<Option<Vec<(u32, i64)>>> = match previous.filter(|p| p.narrows_to(text, scope))
+    {
         Some(p) => {
             let mut ids: Vec<u32> = p.ranked.iter().map(|&(i, _)| i).collect();
             ids.sort_unstable();
-            ids
+            ids.par_chunks(CHUNK)
+                .map(|chunk| score_all(&mut chunk.iter().copied()))
+                .collect()
         }
-        None => (0..entries.len() as u32).collect(),
+        None => (0..items.len().div_ceil(CHUNK))
+            .into_par_iter()
+            .map(|c| {
+                let range = c * CHUNK..items.len().min((c + 1) * CHUNK);
+                match query.key() {
+                    Some(key) => score_all(&mut items.containing(key, range).into_iter()),
+                    None => score_all(&mut range.map(|i| i as u32)),
+                }
+            })
+            .collect(),
     };
-    let required = query.required();
-    let chunks: Vec<Option<Vec<(u32, i64)>>> = candidates
-        .par_chunks(CHUNK)
-        .map(|chunk| {
-            if cancelled() {
-                return None;
-            }
-            let scorer = Scattered::default();
-            Some(
-                chunk
-                    .iter()
-                    .filter_map(|&i| {
-                        let e = &entries[i as usize];
-                        if e.mask & required != required {
-                            return None;
-                        }
-                        score(&query, e, corpus, &scorer).map(|s| (i, s))
-                    })
-                    .collect(),
-            )
-        })
-        .collect();
-    let mut ranked: Vec<(u32, i64)> = Vec::new();
+    let chunks: Vec<Vec<(u32, i64)>> = chunks.into_iter().collect::<Option<_>>()?;
+    let mut ranked = Vec::with_capacity(chunks.iter().map(Vec::len).sum());
     for chunk in chunks {
-        ranked.extend(chunk?);
+        ranked.extend(chunk);
     }
-    ranked.par_sort_unstable_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
+    let order = |a: &(u32, i64), b: &(u32, i64)| b.1.cmp(&a.1).then(a.0.cmp(&b.0));
+    let sorted = best.min(ranked.len());
+    if sorted < ranked.len() {
+        ranked.select_nth_unstable_by(sorted, order);
+    }
+    ranked[..sorted].par_sort_unstable_by(order);
     Some(Matches {
         query: text.to_string(),
         scope: Some(scope),
         ranked,
+        sorted,
     })
 }
 
-/// An item's score for the query: the sum of each group's best term; `None` if it fails.
-fn score(query: &Query, e: &Entry, corpus: &Corpus, scorer: &dyn Scorer) -> Option<i64> {
+/// Item `i`'s score for the query: the sum of each group's best term; `None` if it fails.
+fn score(
+    query: &Query,
+    items: &Items,
+    i: u32,
+    corpus: &Corpus,
+    scorer: &dyn Scorer,
+) -> Option<i64> {
+    let e = &items.entries[i as usize];
+    let folded = items.folded(i as usize);
     if !query.fields.iter().all(|f| field_holds(f, e, corpus)) {
         return None;
     }
@@ -629,7 +753,7 @@ fn score(query: &Query, e: &Entry, corpus: &Corpus, scorer: &dyn Scorer) -> Opti
             let hay = if term.case_sensitive {
                 original.get_or_insert_with(|| item_text(corpus, e.source, &e.target))
             } else {
-                &e.folded
+                folded
             };
             let s = term.score(hay, scorer);
             let s = if term.negated {
@@ -644,7 +768,7 @@ fn score(query: &Query, e: &Entry, corpus: &Corpus, scorer: &dyn Scorer) -> Opti
     if query
         .phrase
         .as_ref()
-        .is_some_and(|p| e.folded.contains(p.as_str()))
+        .is_some_and(|p| p.finder.find(folded.as_bytes()).is_some())
     {
         total += 3 * TIER;
     }
@@ -747,8 +871,8 @@ pub fn matched_runs<'a>(text: &'a str, positions: &[usize]) -> Vec<(&'a str, boo
     out
 }
 
-/// The first `limit` matches as hits; positions for the first `with_positions` of them (the
-/// rows on screen).
+/// The first `limit` matches as hits (no more than were sorted); positions for the first
+/// `with_positions` of them (the rows on screen).
 pub fn hits(
     index: &SearchIndex,
     corpus: &Corpus,
@@ -760,15 +884,15 @@ pub fn hits(
         return Vec::new();
     };
     let query = Query::parse(&matches.query, scope);
-    let entries = index.entries(scope, corpus);
+    let items = index.items(scope, corpus);
     let scorer = Scattered::default();
     matches
         .ranked
         .iter()
-        .take(limit)
+        .take(limit.min(matches.sorted))
         .enumerate()
         .map(|(n, &(i, score))| {
-            let e = &entries[i as usize];
+            let e = &items.entries[i as usize];
             let text = item_text(corpus, e.source, &e.target);
             let mut positions = Vec::new();
             if n < with_positions {
@@ -776,7 +900,7 @@ pub fn hits(
                     let hay = if term.case_sensitive {
                         &text
                     } else {
-                        &e.folded
+                        items.folded(i as usize)
                     };
                     positions.extend(term.positions(hay, &scorer));
                 }
@@ -874,6 +998,80 @@ mod tests {
         assert_eq!(window(b"xx nnato", b"nato"), Some((4, 8)));
         assert_eq!(window(b"nat", b"nato"), None);
         assert_eq!(window(b"", b"a"), None);
+    }
+
+    fn corpus(texts: &[&str]) -> Corpus {
+        use crate::model::ingest::{Document, Format, ingest};
+        let sources = texts
+            .iter()
+            .enumerate()
+            .map(|(i, t)| {
+                ingest(Document {
+                    id: format!("s{i}"),
+                    path: format!("s{i}.txt"),
+                    text: t,
+                    format: Format::Plain,
+                    warnings: vec![],
+                })
+            })
+            .collect();
+        Corpus::new(sources, vec![], 0)
+    }
+
+    /// (source, sentence) of each hit, in rank order.
+    fn found(corpus: &Corpus, query: &str, scope: Scope, best: usize) -> Vec<(usize, String)> {
+        let index = SearchIndex::new(corpus, corpus.by_date());
+        let m = filter(&index, corpus, query, scope, None, best, &|| false).unwrap();
+        hits(&index, corpus, &m, usize::MAX, 0)
+            .into_iter()
+            .map(|h| (h.source, h.text))
+            .collect()
+    }
+
+    #[test]
+    fn the_text_scope_finds_every_sentence_holding_the_terms_and_no_other() {
+        let c = corpus(&[
+            "The Minister spoke. Nothing here.\n\nMinisters met. Ministerial.",
+            "A minister. Administer it. Min ister apart.",
+        ]);
+        let mut got = found(&c, "minister", Scope::Text, usize::MAX);
+        got.sort();
+        assert_eq!(
+            got,
+            [
+                (0, "Ministerial.".to_string()),
+                (0, "Ministers met.".to_string()),
+                (0, "The Minister spoke.".to_string()),
+                (1, "A minister.".to_string()),
+                (1, "Administer it.".to_string()),
+            ]
+        );
+        // The longest plain term finds the candidates; the others still have to hold.
+        let got = found(&c, "minister spoke", Scope::Text, usize::MAX);
+        assert_eq!(got, [(0, "The Minister spoke.".to_string())]);
+        // A match never runs from one sentence into the next.
+        assert!(found(&c, "'spoke. nothing", Scope::Text, usize::MAX).is_empty());
+    }
+
+    #[test]
+    fn the_best_are_sorted_first_and_the_rest_kept_for_narrowing() {
+        let texts: Vec<String> = (0..50)
+            .map(|i| format!("Sentence {i} about nato{}.", "x".repeat(i % 7)))
+            .collect();
+        let c = corpus(&texts.iter().map(String::as_str).collect::<Vec<_>>());
+        let index = SearchIndex::new(&c, c.by_date());
+        let all = filter(&index, &c, "nato", Scope::Text, None, usize::MAX, &|| false).unwrap();
+        let top = filter(&index, &c, "nato", Scope::Text, None, 5, &|| false).unwrap();
+        assert_eq!(all.ranked.len(), 50);
+        assert_eq!(top.ranked.len(), 50, "every match kept");
+        assert_eq!(top.sorted, 5);
+        assert_eq!(top.ranked[..5], all.ranked[..5]);
+        assert!(top.ranked[5..].iter().all(|m| m.1 <= top.ranked[4].1));
+        assert_eq!(
+            hits(&index, &c, &top, 20, 0).len(),
+            5,
+            "no hit past the sorted"
+        );
     }
 
     #[test]
