@@ -77,6 +77,20 @@ fn bench_load(c: &mut Criterion) {
             b.iter(|| black_box(dossier::model::chronology::all_events(&corpus)))
         });
         // Shared passages: the corpus index, then the related sources of one release.
+        // Its first step, alone: every release's words, normalised and hashed.
+        group.bench_function(
+            "the words of 33,584 releases (the index's first step)",
+            |b| {
+                use rayon::prelude::*;
+                b.iter(|| {
+                    corpus
+                        .sources
+                        .par_iter()
+                        .map(|s| dossier::model::shared::tokens(s).len())
+                        .sum::<usize>()
+                })
+            },
+        );
         group.bench_function("build the shared-passage index", |b| {
             b.iter(|| black_box(SharedIndex::build(&corpus.sources)))
         });
