@@ -747,6 +747,7 @@ fn score(
     }
     let mut original: Option<String> = None;
     let mut total = 0;
+    let mut all_found_whole = true;
     for group in &query.groups {
         let mut best: Option<i64> = None;
         for term in group {
@@ -763,12 +764,17 @@ fn score(
             };
             best = best.max(s);
         }
-        total += best?;
+        let best = best?;
+        all_found_whole &= best >= 2 * TIER;
+        total += best;
     }
-    if query
-        .phrase
-        .as_ref()
-        .is_some_and(|p| p.finder.find(folded.as_bytes()).is_some())
+    // The phrase holds every term as typed: where one was only found scattered, it is not
+    // there, and most items of a long query are spared the search.
+    if all_found_whole
+        && query
+            .phrase
+            .as_ref()
+            .is_some_and(|p| p.finder.find(folded.as_bytes()).is_some())
     {
         total += 3 * TIER;
     }
