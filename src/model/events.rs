@@ -320,8 +320,21 @@ const BEFORE_A_MONTH: [&str; 16] = [
     "mid", "during", "before", "after",
 ];
 
-/// Words after a number that make it a count, not a year: `2000 people`.
-const COUNTED: [&str; 16] = [
+/// Words after a number that make it a count, not a year: `2000 people`, `1500 per week`,
+/// `1200 young doctors`.
+const COUNTED: [&str; 28] = [
+    "per",
+    "young",
+    "extra",
+    "children",
+    "patients",
+    "doctors",
+    "nurses",
+    "teachers",
+    "visitors",
+    "families",
+    "businesses",
+    "applications",
     "people",
     "members",
     "households",
@@ -487,7 +500,9 @@ fn date_at(tokens: &[Token<'_>], i: usize) -> Option<(DateStamp, Option<DateStam
         }
     }
     let before = prev.map(|p| tokens[p].tok);
-    if matches!(before, Some(Tok::Other('$' | '£' | '€' | '#' | '+'))) {
+    // A bare number before 1800 in news is nearly always a count (`a rate of 1500 per week`,
+    // `a total of 1673`): such years are only taken with a day or month.
+    if year < 1800 || matches!(before, Some(Tok::Other('$' | '£' | '€' | '#' | '+'))) {
         return None;
     }
     let next_word = word_at(tokens, i + 1);
@@ -694,9 +709,17 @@ mod tests {
             "we may march on Parliament",
             "It rose 2019%",
             "Call 0800 2021 2022 now",
+            "people leave at a rate of 1500 per week",
+            "for a total of 1673.",
+            "Up to 1200 young doctors will take part",
+            "school choice taken from 1500 disadvantaged students",
         ] {
             assert_eq!(dates(s), Vec::<String>::new(), "{s}");
         }
+        assert_eq!(
+            dates("In 2019 more than 2000 new homes"),
+            ["2019 point [2019]"]
+        );
     }
 
     #[test]
