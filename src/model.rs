@@ -190,6 +190,25 @@ impl Corpus {
         quotes::link_across(&mut self.sources);
     }
 
+    /// A corpus of plain texts, ids `s0`, `s1`, ...: what unit tests build on.
+    #[cfg(test)]
+    pub(crate) fn of_plain_texts(texts: &[&str]) -> Corpus {
+        let sources = texts
+            .iter()
+            .enumerate()
+            .map(|(i, t)| {
+                ingest::ingest(ingest::Document {
+                    id: format!("s{i}"),
+                    path: format!("s{i}.txt"),
+                    text: t,
+                    format: ingest::Format::Plain,
+                    warnings: vec![],
+                })
+            })
+            .collect();
+        Corpus::new(sources, vec![], 0)
+    }
+
     /// Infer the dates of the undated sources (in parallel) from their text and, with
     /// `shared`, from the passages they share with dated sources.
     pub fn place_in_time(&mut self, shared: Option<&shared::SharedIndex>) {

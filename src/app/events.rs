@@ -82,23 +82,9 @@ impl EventList {
 mod tests {
     use super::*;
     use crate::model::Corpus;
-    use crate::model::ingest::{Document, Format, ingest};
 
     fn corpus(texts: &[&str]) -> Corpus {
-        let sources = texts
-            .iter()
-            .enumerate()
-            .map(|(i, t)| {
-                ingest(Document {
-                    id: format!("s{i}"),
-                    path: format!("s{i}.txt"),
-                    text: t,
-                    format: Format::Plain,
-                    warnings: vec![],
-                })
-            })
-            .collect();
-        let mut c = Corpus::new(sources, vec![], 0);
+        let mut c = Corpus::of_plain_texts(texts);
         c.place_in_time(None);
         c
     }

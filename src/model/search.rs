@@ -1006,25 +1006,13 @@ mod tests {
         assert_eq!(window(b"", b"a"), None);
     }
 
+    /// (source, sentence) of each hit, in rank order.
+    use crate::model::Corpus;
+
     fn corpus(texts: &[&str]) -> Corpus {
-        use crate::model::ingest::{Document, Format, ingest};
-        let sources = texts
-            .iter()
-            .enumerate()
-            .map(|(i, t)| {
-                ingest(Document {
-                    id: format!("s{i}"),
-                    path: format!("s{i}.txt"),
-                    text: t,
-                    format: Format::Plain,
-                    warnings: vec![],
-                })
-            })
-            .collect();
-        Corpus::new(sources, vec![], 0)
+        Corpus::of_plain_texts(texts)
     }
 
-    /// (source, sentence) of each hit, in rank order.
     fn found(corpus: &Corpus, query: &str, scope: Scope, best: usize) -> Vec<(usize, String)> {
         let index = SearchIndex::new(corpus, corpus.by_date());
         let m = filter(&index, corpus, query, scope, None, best, &|| false).unwrap();
