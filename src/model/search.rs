@@ -160,9 +160,9 @@ pub enum Target {
 
 /// An item prepared for matching: where its folded text lies in its scope's [`Items`].
 #[derive(Debug)]
-pub struct Entry {
-    pub source: u32,
-    pub target: Target,
+struct Entry {
+    source: u32,
+    target: Target,
     text: Range<usize>,
     mask: u64,
 }
@@ -173,7 +173,7 @@ pub struct Entry {
 #[derive(Debug, Default)]
 pub struct Items {
     folded: String,
-    pub entries: Vec<Entry>,
+    entries: Vec<Entry>,
 }
 
 impl Items {
@@ -224,12 +224,8 @@ impl Items {
         items
     }
 
-    pub fn len(&self) -> usize {
+    fn len(&self) -> usize {
         self.entries.len()
-    }
-
-    pub fn is_empty(&self) -> bool {
-        self.entries.is_empty()
     }
 
     /// The entries of `range` whose text contains `needle`, found by one search over their
@@ -693,6 +689,7 @@ pub fn filter(
                 .collect::<Vec<_>>(),
         )
     };
+    let key = query.key();
     let chunks: Vec<Option<Vec<(u32, i64)>>> = match previous.filter(|p| p.narrows_to(text, scope))
     {
         Some(p) => {
@@ -706,7 +703,7 @@ pub fn filter(
             .into_par_iter()
             .map(|c| {
                 let range = c * CHUNK..items.len().min((c + 1) * CHUNK);
-                match query.key() {
+                match key {
                     Some(key) => score_all(&mut items.containing(key, range).into_iter()),
                     None => score_all(&mut range.map(|i| i as u32)),
                 }
@@ -747,7 +744,7 @@ fn score(
     }
     let mut original: Option<String> = None;
     let mut total = 0;
-    let mut all_found_whole = true;
+    let mut all_found_as_typed = true;
     for group in &query.groups {
         let mut best: Option<i64> = None;
         for term in group {
@@ -765,12 +762,12 @@ fn score(
             best = best.max(s);
         }
         let best = best?;
-        all_found_whole &= best >= 2 * TIER;
+        all_found_as_typed &= best >= 2 * TIER;
         total += best;
     }
     // The phrase holds every term as typed: where one was only found scattered, it is not
     // there, and most items of a long query are spared the search.
-    if all_found_whole
+    if all_found_as_typed
         && query
             .phrase
             .as_ref()
