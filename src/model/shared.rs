@@ -470,6 +470,11 @@ pub struct Related {
     pub passages: Vec<Passage>,
 }
 
+/// The mask of a posting's fingerprint bits: all but the low `source_bits`.
+fn fingerprint_bits(source_bits: u32) -> u64 {
+    !((1u64 << source_bits) - 1)
+}
+
 /// A seed's key in the set of common ones: its fingerprint bits, rotated so that the bits
 /// the set hashes by (it takes the key as its hash) are not the zeroed ones.
 fn common_key(seed: u64, fingerprint_bits: u64) -> u64 {
@@ -511,7 +516,7 @@ impl SharedIndex {
         use rayon::prelude::*;
         use std::sync::atomic::{AtomicU32, Ordering};
         let source_bits = (usize::BITS - sources.len().leading_zeros()).max(1);
-        let fingerprint_bits = !((1u64 << source_bits) - 1);
+        let fingerprint_bits = fingerprint_bits(source_bits);
         // One pass over each source: its fingerprints go to the postings, its distinct words
         // to the shared counts.
         let counts: Vec<AtomicU32> = (0..WORD_BUCKETS).map(|_| AtomicU32::new(0)).collect();
@@ -556,9 +561,8 @@ impl SharedIndex {
         }
     }
 
-    /// The mask of a posting's fingerprint bits.
     fn fingerprint_bits(&self) -> u64 {
-        !((1u64 << self.source_bits) - 1)
+        fingerprint_bits(self.source_bits)
     }
 
     /// The sources sharing passages with source `index`, most shared first.
