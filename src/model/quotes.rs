@@ -358,19 +358,34 @@ fn is_word_char(c: Option<char>) -> bool {
     c.is_some_and(|c| c.is_alphanumeric())
 }
 
+/// Whether a byte can start a quote mark: `"` `'` `` ` ``, the lead byte of `“ ” ‘ ’ „ ‟`
+/// (E2) and of `« »` (C2). Everything else is jumped over without decoding.
+const fn may_start_mark(b: u8) -> bool {
+    matches!(b, b'"' | b'\'' | b'`' | 0xE2 | 0xC2)
+}
+
 /// Find the quote spans of one paragraph.
 fn scan(text: &str) -> Vec<Span> {
+    let bytes = text.as_bytes();
     let mut spans = Vec::new();
     let mut double: Option<usize> = None;
     let mut single: Option<usize> = None;
-    let mut prev: Option<char> = None;
-    let mut iter = text.char_indices().peekable();
-    while let Some((i, c)) = iter.next() {
-        let next = iter.peek().map(|&(_, c)| c);
-        let before = prev;
-        prev = Some(c);
-        let prev = before;
+    for i in 0..bytes.len() {
+        if !may_start_mark(bytes[i]) {
+            continue;
+        }
+        let Some(c) = text[i..].chars().next() else {
+            continue;
+        };
+        if !matches!(
+            c,
+            '“' | '„' | '«' | '‟' | '”' | '»' | '"' | '‘' | '`' | '\'' | '’'
+        ) {
+            continue;
+        }
         let width = c.len_utf8();
+        let prev = text[..i].chars().next_back();
+        let next = text[i + width..].chars().next();
         let close_double = |spans: &mut Vec<Span>, open: Option<usize>| {
             spans.push(Span {
                 open,
@@ -451,22 +466,6 @@ fn scan(text: &str) -> Vec<Span> {
     spans
 }
 
-/// Whether `text` holds a byte that can open or close a quote. `’` alone (the apostrophe of
-/// `Zealand’s`) cannot open one, so the common case of no marks is decided in one pass.
-fn may_hold_quote(text: &str) -> bool {
-    let b = text.as_bytes();
-    b.iter().enumerate().any(|(i, &c)| match c {
-        b'"' | b'\'' | b'`' => true,
-        // “ ” ‘ „ ‟ are E2 80 9C/9D/98/9E/9F; « » are C2 AB/BB.
-        0xE2 => {
-            b.get(i + 1) == Some(&0x80)
-                && matches!(b.get(i + 2), Some(0x98 | 0x9C | 0x9D | 0x9E | 0x9F))
-        }
-        0xC2 => matches!(b.get(i + 1), Some(0xAB | 0xBB)),
-        _ => false,
-    })
-}
-
 fn mark_len(text: &str, at: usize) -> usize {
     text[at..].chars().next().map_or(1, char::len_utf8)
 }
@@ -527,12 +526,7 @@ fn candidates(source: &Source) -> Vec<Candidate> {
     let mut open: Option<Candidate> = None;
     for (ci, &pi) in content.iter().enumerate() {
         let text = source.paragraph_text(pi);
-        // Most paragraphs hold no mark at all: skip the scan for them.
-        let mut spans = if open.is_some() || may_hold_quote(text) {
-            scan(text)
-        } else {
-            Vec::new()
-        };
+        let mut spans = scan(text);
         if let Some(mut pending) = open.take() {
             let starts_with_mark = text.trim_start().starts_with(['“', '"', '‘', '«', '„']);
             let first_is_continuation = spans.first().is_some_and(|s| {
