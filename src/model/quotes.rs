@@ -16,6 +16,7 @@
 //!   with no cue continues the previous quote's speaker; a press release falls back to the
 //!   minister its front matter names. Names are normalised to the fullest form the source gives.
 
+use std::borrow::Cow;
 use std::ops::Range;
 
 use super::source::{ParagraphKind, PersonRole, Source};
@@ -55,15 +56,20 @@ pub struct Quote {
 impl Quote {
     /// The words between the marks; a quote over several paragraphs joins its parts with one
     /// space. Made on demand: the source's text is the only copy kept.
-    pub fn text(&self, source: &Source) -> String {
+    pub fn text<'a>(&self, source: &'a Source) -> Cow<'a, str> {
+        let part_text =
+            |part: &QuotePart| source.paragraph_text(part.paragraph)[part.range.clone()].trim();
+        if let [one] = self.parts.as_slice() {
+            return Cow::Borrowed(part_text(one));
+        }
         let mut out = String::new();
         for part in &self.parts {
             if !out.is_empty() {
                 out.push(' ');
             }
-            out.push_str(source.paragraph_text(part.paragraph)[part.range.clone()].trim());
+            out.push_str(part_text(part));
         }
-        out
+        Cow::Owned(out)
     }
 
     /// `“text” (Speaker, Outlet, “Title”, date, url)`: the quote as a user pastes it.
@@ -370,8 +376,8 @@ fn scan(text: &str) -> Vec<Span> {
     let mut spans = Vec::new();
     let mut double: Option<usize> = None;
     let mut single: Option<usize> = None;
-    for i in 0..bytes.len() {
-        if !may_start_mark(bytes[i]) {
+    for (i, &b) in bytes.iter().enumerate() {
+        if !may_start_mark(b) {
             continue;
         }
         let Some(c) = text[i..].chars().next() else {
@@ -471,16 +477,23 @@ fn mark_len(text: &str, at: usize) -> usize {
 }
 
 /// A quote before attribution: its parts, and the text around it.
-struct Candidate {
+struct Candidate<'a> {
     parts: Vec<QuotePart>,
     /// Text of its sentence before the opening mark (first paragraph).
-    before: String,
+    before: &'a str,
     /// Text after the closing mark, to the end of the sentence (last paragraph).
-    after: String,
+    after: &'a str,
     /// Paragraphs the quote starts and ends in.
     first_paragraph: usize,
     last_paragraph: usize,
     multi_paragraph: bool,
+}
+
+/// The reporting words around a candidate, found once for classifying and attributing it:
+/// the last cue before the quote, and the speaker and cue right after it.
+struct Cues {
+    before: Option<(Range<usize>, &'static str)>,
+    after: Option<(String, String)>,
 }
 
 /// Find quotations in a source, with their speakers.
@@ -504,17 +517,21 @@ pub fn extract(source: &Source) -> Vec<Quote> {
         if text.chars().filter(|c| c.is_alphanumeric()).count() < 2 {
             continue;
         }
-        let Some(kind) = classify(&c, &text) else {
+        let cues = Cues {
+            before: find_cue(c.before),
+            after: leading_attribution(c.after),
+        };
+        let Some(kind) = classify(&c, &cues, &text) else {
             continue;
         };
         quote.kind = kind;
-        attribute(&mut quote, &c, &quotes, &names, source);
+        attribute(&mut quote, &c, &cues, &quotes, &names, source);
         quotes.push(quote);
     }
     quotes
 }
 
-fn candidates(source: &Source) -> Vec<Candidate> {
+fn candidates(source: &Source) -> Vec<Candidate<'_>> {
     let content: Vec<usize> = (0..source.paragraphs.len())
         .filter(|&i| {
             let p = &source.paragraphs[i];
@@ -574,7 +591,7 @@ fn candidates(source: &Source) -> Vec<Candidate> {
                 after: span
                     .after
                     .map(|a| sentence_after(text, a, spans.get(k + 1).and_then(|s| s.open)))
-                    .unwrap_or_default(),
+                    .unwrap_or(""),
                 first_paragraph: pi,
                 last_paragraph: pi,
                 multi_paragraph: false,
@@ -592,17 +609,17 @@ fn candidates(source: &Source) -> Vec<Candidate> {
 }
 
 /// The reporter's words before `open` in its sentence (after any earlier quote's close).
-fn sentence_before(text: &str, open: usize, floor: usize) -> String {
+fn sentence_before(text: &str, open: usize, floor: usize) -> &str {
     let head = &text[floor.min(open)..open];
     let start = last_sentence_end(head).unwrap_or(0);
-    head[start..].trim().to_string()
+    head[start..].trim()
 }
 
 /// The words after a closing mark to the end of the sentence, or to the next opening mark.
-fn sentence_after(text: &str, after: usize, next_open: Option<usize>) -> String {
+fn sentence_after(text: &str, after: usize, next_open: Option<usize>) -> &str {
     let tail = &text[after..next_open.unwrap_or(text.len()).max(after)];
     let end = first_sentence_end(tail).unwrap_or(tail.len());
-    tail[..end].trim().to_string()
+    tail[..end].trim()
 }
 
 /// Byte just after the last sentence end in `s`.
@@ -634,9 +651,11 @@ fn sentence_ends(s: &str) -> impl Iterator<Item = usize> + '_ {
                 .find(|&(_, ch)| !ch.is_alphanumeric() && ch != '.')
                 .map_or(0, |(p, ch)| p + ch.len_utf8());
             let word = &s[word_start..i];
-            let lower = word.to_ascii_lowercase();
             let initial = word.chars().count() == 1 && word.chars().all(char::is_uppercase);
-            if ABBREVIATIONS.contains(&lower.as_str()) || initial || word.contains('.') {
+            if initial
+                || word.contains('.')
+                || ABBREVIATIONS.iter().any(|a| a.eq_ignore_ascii_case(word))
+            {
                 return None;
             }
         }
@@ -645,16 +664,15 @@ fn sentence_ends(s: &str) -> impl Iterator<Item = usize> + '_ {
 }
 
 /// Direct, partial, or not a quotation at all (a name, a title, a scare quote).
-fn classify(c: &Candidate, text: &str) -> Option<QuoteKind> {
+fn classify(c: &Candidate, cues: &Cues, text: &str) -> Option<QuoteKind> {
     if c.multi_paragraph {
         return Some(QuoteKind::Direct);
     }
-    let before = c.before.trim_end();
-    let cue_before = find_cue(before).is_some();
-    let cue_after = leading_attribution(&c.after).is_some();
+    let before = c.before;
+    let cue_before = cues.before.is_some();
+    let cue_after = cues.after.is_some();
     let introduced = before.ends_with(':')
-        || (before.ends_with(',')
-            && (cue_before || before.to_lowercase().contains("according to")));
+        || (before.ends_with(',') && (cue_before || rfind_according_to(before).is_some()));
     let title_like = is_title_like(text);
     if before.is_empty() || introduced {
         // A short Title Case span standing alone with no cue is a heading-like name.
@@ -731,25 +749,39 @@ fn words(s: &str) -> Vec<(Range<usize>, &str)> {
         .collect()
 }
 
+/// The reporting verb `word` is, as listed (lowercase), if it is one.
+fn cue(word: &str) -> Option<&'static str> {
+    if word.len() > 12 {
+        return None;
+    }
+    CUES.iter().copied().find(|c| c.eq_ignore_ascii_case(word))
+}
+
 fn is_cue(word: &str) -> bool {
-    word.len() <= 12 && CUES.iter().any(|c| c.eq_ignore_ascii_case(word))
+    cue(word).is_some()
+}
+
+const ACCORDING_TO: &str = "according to";
+
+/// Byte where the last `according to` (any case) starts in `s`.
+fn rfind_according_to(s: &str) -> Option<usize> {
+    s.as_bytes()
+        .windows(ACCORDING_TO.len())
+        .rposition(|w| w.eq_ignore_ascii_case(ACCORDING_TO.as_bytes()))
 }
 
 /// The last reporting verb in `s`: its byte range and text.
-fn find_cue(s: &str) -> Option<(Range<usize>, String)> {
-    let lower = s.to_lowercase();
-    if let Some(i) = lower.rfind("according to") {
-        let w = words(s);
-        let last_cue = w.iter().rev().find(|(_, word)| is_cue(word));
-        if last_cue.is_none_or(|(r, _)| r.start < i) {
-            return Some((i..i + "according to".len(), "according to".to_string()));
-        }
-    }
-    words(s)
+fn find_cue(s: &str) -> Option<(Range<usize>, &'static str)> {
+    let last_cue = words(s)
         .into_iter()
         .rev()
-        .find(|(_, w)| is_cue(w))
-        .map(|(r, w)| (r, w.to_lowercase()))
+        .find_map(|(r, w)| Some((r, cue(w)?)));
+    if let Some(i) = rfind_according_to(s)
+        && last_cue.as_ref().is_none_or(|(r, _)| r.start < i)
+    {
+        return Some((i..i + ACCORDING_TO.len(), ACCORDING_TO));
+    }
+    last_cue
 }
 
 /// After a quote: `Mr Peters says`, `he told 1News`, `said Professor Jim Metson`,
@@ -761,10 +793,10 @@ fn leading_attribution(after: &str) -> Option<(String, String)> {
         return None;
     }
     // Inverted: `said X`.
-    if is_cue(w[0].1) {
+    if let Some(cue) = cue(w[0].1) {
         let rest = &a[w[0].0.end..];
         let name = name_after(rest)?;
-        return Some((name, w[0].1.to_lowercase()));
+        return Some((name, cue.to_string()));
     }
     // `X says`: the cue within the first few words, and only name words before it.
     let Some(cue_at) = w.iter().take(8).position(|(_, word)| is_cue(word)) else {
@@ -785,7 +817,7 @@ fn leading_attribution(after: &str) -> Option<(String, String)> {
         || lower.starts_with("the ")
         || name_run_end(subject).is_some()
     {
-        return Some((subject.to_string(), w[cue_at].1.to_lowercase()));
+        return Some((subject.to_string(), w[cue_at].1.to_ascii_lowercase()));
     }
     None
 }
@@ -1038,6 +1070,7 @@ fn strip_titles(name: &str) -> Option<String> {
 fn attribute(
     quote: &mut Quote,
     c: &Candidate,
+    cues: &Cues,
     previous: &[Quote],
     names: &NameBook,
     source: &Source,
@@ -1057,24 +1090,26 @@ fn attribute(
         Some((names.fullest(&stripped), 0.95))
     };
     // After the quote.
-    if let Some(((speaker, confidence), cue)) =
-        leading_attribution(&c.after).and_then(|(who, cue)| Some((resolve(&who)?, cue)))
+    if let Some(((speaker, confidence), cue)) = cues
+        .after
+        .as_ref()
+        .and_then(|(who, cue)| Some((resolve(who)?, cue)))
     {
         quote.speaker = Some(speaker);
-        quote.cue = Some(cue);
+        quote.cue = Some(cue.clone());
         quote.confidence = confidence;
         return;
     }
     // Before it: `X said:`, `According to X,`, or the subject of the reporting verb.
-    if let Some((range, cue)) = find_cue(&c.before) {
-        let who = if cue == "according to" {
+    if let Some((range, cue)) = cues.before.clone() {
+        let who = if cue == ACCORDING_TO {
             name_after(&c.before[range.end..])
         } else {
-            subject_before(&c.before, &range)
+            subject_before(c.before, &range)
         };
         if let Some((speaker, confidence)) = who.as_deref().and_then(resolve) {
             quote.speaker = Some(speaker);
-            quote.cue = Some(cue);
+            quote.cue = Some(cue.to_string());
             quote.confidence = confidence * 0.95;
             return;
         }
@@ -1129,6 +1164,32 @@ fn comparable_words(text: &str) -> Vec<u64> {
     out
 }
 
+/// A one-hash Bloom filter over well-mixed 64-bit keys.
+struct HeadBits(Vec<u64>);
+
+impl HeadBits {
+    const BITS: u32 = 22;
+
+    fn new() -> HeadBits {
+        HeadBits(vec![0; 1 << (Self::BITS - 6)])
+    }
+
+    fn slot(key: u64) -> (usize, u64) {
+        let bit = (key >> (64 - Self::BITS)) as usize;
+        (bit / 64, 1 << (bit % 64))
+    }
+
+    fn insert(&mut self, key: u64) {
+        let (word, mask) = Self::slot(key);
+        self.0[word] |= mask;
+    }
+
+    fn may_contain(&self, key: u64) -> bool {
+        let (word, mask) = Self::slot(key);
+        self.0[word] & mask != 0
+    }
+}
+
 /// Fewest words a quote needs to be linked: shorter ones ("we agree") match by chance.
 const LINK_MIN_WORDS: usize = 5;
 
@@ -1149,13 +1210,15 @@ pub fn link_across(sources: &mut [Source]) {
         })
         .collect();
     let mut by_head: HashMap<u64, Vec<(usize, usize)>, BuildIdentity> = HashMap::default();
+    // Nearly every window heads no quote: one bit per key (512 KiB, cache-resident) answers
+    // most lookups without touching the map.
+    let mut heads = HeadBits::new();
     for (si, quotes) in words.iter().enumerate() {
         for (qi, w) in quotes.iter().enumerate() {
             if w.len() >= LINK_MIN_WORDS {
-                by_head
-                    .entry(window_key(&w[..LINK_MIN_WORDS]))
-                    .or_default()
-                    .push((si, qi));
+                let key = window_key(&w[..LINK_MIN_WORDS]);
+                heads.insert(key);
+                by_head.entry(key).or_default().push((si, qi));
             }
         }
     }
@@ -1166,7 +1229,11 @@ pub fn link_across(sources: &mut [Source]) {
             let mut found = Vec::new();
             for (qi, w) in quotes.iter().enumerate() {
                 for (start, window) in w.windows(LINK_MIN_WORDS).enumerate() {
-                    for &(sj, qj) in by_head.get(&window_key(window)).into_iter().flatten() {
+                    let key = window_key(window);
+                    if !heads.may_contain(key) {
+                        continue;
+                    }
+                    for &(sj, qj) in by_head.get(&key).into_iter().flatten() {
                         let other = &words[sj][qj];
                         if sj != si
                             && w.len() - start >= other.len()

@@ -267,7 +267,7 @@ pub fn item_text(corpus: &Corpus, source: u32, target: &Target) -> String {
             let quote = &s.quotes[*q as usize];
             match &quote.speaker {
                 Some(speaker) => format!("{} — {speaker}", quote.text(s)),
-                None => quote.text(s),
+                None => quote.text(s).into_owned(),
             }
         }
         Target::Sentence { paragraph, range } => s.paragraph_text(*paragraph as usize)

@@ -166,7 +166,7 @@ fn the_nineteen_quotations_of_the_sample_with_their_speakers() {
                 s.id[..3].to_string(),
                 q.kind,
                 q.speaker.clone().unwrap_or_default(),
-                q.text(s),
+                q.text(s).into_owned(),
             ));
         }
     }
