@@ -10,6 +10,9 @@
 //! - [`commands`]: what the subcommands print.
 //! - [`cli`]: the command line.
 
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 pub mod app;
 pub mod cli;
 pub mod commands;
