@@ -364,22 +364,24 @@ fn is_word_char(c: Option<char>) -> bool {
     c.is_some_and(|c| c.is_alphanumeric())
 }
 
-/// Whether a byte can start a quote mark: `"` `'` `` ` ``, the lead byte of `“ ” ‘ ’ „ ‟`
-/// (E2) and of `« »` (C2). Everything else is jumped over without decoding.
-const fn may_start_mark(b: u8) -> bool {
-    matches!(b, b'"' | b'\'' | b'`' | 0xE2 | 0xC2)
+/// Bytes where a quote mark may start, in order: `"` `'` `` ` ``, and the lead bytes of
+/// `“ ” ‘ ’ „ ‟` (E2) and of `« »` (C2). The text between is jumped over by `memchr`.
+fn mark_starts(bytes: &[u8]) -> impl Iterator<Item = usize> + '_ {
+    let mut common = memchr::memchr3_iter(b'"', b'\'', 0xE2, bytes).peekable();
+    let mut rare = memchr::memchr2_iter(b'`', 0xC2, bytes).peekable();
+    std::iter::from_fn(move || match (common.peek(), rare.peek()) {
+        (Some(c), Some(r)) if r < c => rare.next(),
+        (Some(_), _) => common.next(),
+        (None, _) => rare.next(),
+    })
 }
 
 /// Find the quote spans of one paragraph.
 fn scan(text: &str) -> Vec<Span> {
-    let bytes = text.as_bytes();
     let mut spans = Vec::new();
     let mut double: Option<usize> = None;
     let mut single: Option<usize> = None;
-    for (i, &b) in bytes.iter().enumerate() {
-        if !may_start_mark(b) {
-            continue;
-        }
+    for i in mark_starts(text.as_bytes()) {
         let Some(c) = text[i..].chars().next() else {
             continue;
         };
@@ -624,7 +626,7 @@ fn sentence_after(text: &str, after: usize, next_open: Option<usize>) -> &str {
 
 /// Byte just after the last sentence end in `s`.
 fn last_sentence_end(s: &str) -> Option<usize> {
-    sentence_ends(s).last()
+    memchr::memrchr3_iter(b'.', b'!', b'?', s.as_bytes()).find_map(|i| sentence_end_at(s, i))
 }
 
 fn first_sentence_end(s: &str) -> Option<usize> {
@@ -633,34 +635,33 @@ fn first_sentence_end(s: &str) -> Option<usize> {
 
 /// Bytes just after each `.`, `!` or `?` that ends a sentence (not `Mr.`, `N.A.T.O.`, `U.S.`).
 fn sentence_ends(s: &str) -> impl Iterator<Item = usize> + '_ {
-    s.char_indices().filter_map(move |(i, c)| {
-        if !matches!(c, '.' | '!' | '?') {
+    memchr::memchr3_iter(b'.', b'!', b'?', s.as_bytes()).filter_map(|i| sentence_end_at(s, i))
+}
+
+/// The byte after the `.`, `!` or `?` at `i` when it ends a sentence.
+fn sentence_end_at(s: &str, i: usize) -> Option<usize> {
+    let next = s[i + 1..].chars().next();
+    // A sentence ends before a space, a quote mark, or the end.
+    let ends = next.is_none_or(|n| n.is_whitespace() || matches!(n, '“' | '"' | '‘' | '”' | '’'));
+    if !ends {
+        return None;
+    }
+    if s.as_bytes()[i] == b'.' {
+        let word_start = s[..i]
+            .char_indices()
+            .rev()
+            .find(|&(_, ch)| !ch.is_alphanumeric() && ch != '.')
+            .map_or(0, |(p, ch)| p + ch.len_utf8());
+        let word = &s[word_start..i];
+        let initial = word.chars().count() == 1 && word.chars().all(char::is_uppercase);
+        if initial
+            || word.contains('.')
+            || ABBREVIATIONS.iter().any(|a| a.eq_ignore_ascii_case(word))
+        {
             return None;
         }
-        let next = s[i + 1..].chars().next();
-        // A sentence ends before a space, a quote mark, or the end.
-        let ends =
-            next.is_none_or(|n| n.is_whitespace() || matches!(n, '“' | '"' | '‘' | '”' | '’'));
-        if !ends {
-            return None;
-        }
-        if c == '.' {
-            let word_start = s[..i]
-                .char_indices()
-                .rev()
-                .find(|&(_, ch)| !ch.is_alphanumeric() && ch != '.')
-                .map_or(0, |(p, ch)| p + ch.len_utf8());
-            let word = &s[word_start..i];
-            let initial = word.chars().count() == 1 && word.chars().all(char::is_uppercase);
-            if initial
-                || word.contains('.')
-                || ABBREVIATIONS.iter().any(|a| a.eq_ignore_ascii_case(word))
-            {
-                return None;
-            }
-        }
-        Some(i + c.len_utf8())
-    })
+    }
+    Some(i + 1)
 }
 
 /// Direct, partial, or not a quotation at all (a name, a title, a scare quote).
@@ -684,7 +685,7 @@ fn classify(c: &Candidate, cues: &Cues, text: &str) -> Option<QuoteKind> {
     if title_like || !(cue_before || cue_after) {
         return None;
     }
-    if text.split_whitespace().count() >= 8 && ends_sentence(text) && cue_after {
+    if text.split_whitespace().nth(7).is_some() && ends_sentence(text) && cue_after {
         // A whole quoted sentence after a lead-in (`He said "..." yesterday`).
         return Some(QuoteKind::Direct);
     }
@@ -698,7 +699,7 @@ fn ends_sentence(text: &str) -> bool {
 /// Names, titles and programme names: few words, nearly all capitalised, no sentence end.
 fn is_title_like(text: &str) -> bool {
     let t = text.trim().trim_end_matches(['.', ',']);
-    let words: Vec<&str> = t.split_whitespace().collect();
+    let words: Vec<&str> = t.split_whitespace().take(9).collect();
     if words.is_empty() || words.len() > 8 || t.ends_with(['!', '?']) {
         return false;
     }

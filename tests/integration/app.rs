@@ -402,7 +402,11 @@ fn a_million_lines_scroll_to_the_last_one() {
 /// The quote the quotes view selects: (source id, text, speaker).
 fn selected_quote(app: &App) -> (String, String, Option<String>) {
     let (source, quote) = app.corpus.quote(app.quotes.selected().unwrap());
-    (source.id.clone(), quote.text(source).into_owned(), quote.speaker.clone())
+    (
+        source.id.clone(),
+        quote.text(source).into_owned(),
+        quote.speaker.clone(),
+    )
 }
 
 #[test]
