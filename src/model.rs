@@ -184,10 +184,15 @@ impl Corpus {
     /// report. Done on demand: listing sources does not pay for it.
     pub fn find_quotes(&mut self) {
         use rayon::prelude::*;
-        self.sources
+        let words: Vec<Vec<Vec<u64>>> = self
+            .sources
             .par_iter_mut()
-            .for_each(|s| s.quotes = quotes::extract(s));
-        quotes::link_across(&mut self.sources);
+            .map(|s| {
+                s.quotes = quotes::extract(s);
+                quotes::quote_words(s)
+            })
+            .collect();
+        quotes::link_across(&mut self.sources, &words);
     }
 
     /// A corpus of plain texts, ids `s0`, `s1`, ...: what unit tests build on.

@@ -20,7 +20,7 @@ use std::borrow::Cow;
 use std::ops::Range;
 
 use super::source::{ParagraphKind, PersonRole, Source};
-use super::words::{BuildIdentity, WORD_START, fold_char, window_key};
+use super::words::{BuildIdentity, WORD_START, fold_char};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, serde::Serialize)]
 #[serde(rename_all = "snake_case")]
@@ -1142,7 +1142,16 @@ fn comparable_words(text: &str) -> Vec<u64> {
     let mut out = Vec::with_capacity(text.len() / 5);
     let mut h = WORD_START;
     let mut in_word = false;
-    for c in text.chars() {
+    let bytes = text.as_bytes();
+    let mut i = 0;
+    while i < bytes.len() {
+        // ASCII, nearly all of it, is folded without decoding a character.
+        let c = if bytes[i].is_ascii() {
+            char::from(bytes[i])
+        } else {
+            text[i..].chars().next().unwrap_or_default()
+        };
+        i += c.len_utf8();
         match fold_char(h, c) {
             Some(next) => {
                 h = next;
@@ -1163,6 +1172,37 @@ fn comparable_words(text: &str) -> Vec<u64> {
         out.push(h);
     }
     out
+}
+
+/// The comparable words of each of `source`'s quotes, for [`link_across`]. Taken right after
+/// extraction, while the source's text is still in the cache.
+pub fn quote_words(source: &Source) -> Vec<Vec<u64>> {
+    source
+        .quotes
+        .iter()
+        .map(|q| comparable_words(&q.text(source)))
+        .collect()
+}
+
+/// The key of every run of [`LINK_MIN_WORDS`] words, in order: a rolling polynomial hash (one
+/// multiply per word, not one per word of every run), mixed so that its high bits spread.
+fn run_keys(words: &[u64]) -> impl Iterator<Item = u64> + '_ {
+    const P: u64 = 0x9e37_79b9_7f4a_7c15;
+    let leaving = P.wrapping_pow(LINK_MIN_WORDS as u32 - 1);
+    let mut key = words
+        .iter()
+        .take(LINK_MIN_WORDS - 1)
+        .fold(0u64, |k, &w| k.wrapping_mul(P).wrapping_add(w));
+    let runs = words.len().saturating_sub(LINK_MIN_WORDS - 1);
+    (0..runs).map(move |i| {
+        key = key
+            .wrapping_mul(P)
+            .wrapping_add(words[i + LINK_MIN_WORDS - 1]);
+        let run = key;
+        key = key.wrapping_sub(words[i].wrapping_mul(leaving));
+        let mixed = (run ^ (run >> 31)).wrapping_mul(0xff51_afd7_ed55_8ccd);
+        mixed ^ (mixed >> 29)
+    })
 }
 
 /// A one-hash Bloom filter over well-mixed 64-bit keys.
@@ -1197,27 +1237,17 @@ const LINK_MIN_WORDS: usize = 5;
 /// Link each quote to the other sources that report the same words, verbatim or as a
 /// fragment of a longer quote. Quotes are indexed by their first five words; each quote then
 /// looks up every five-word window of its own text, so a fragment is found inside the quote it
-/// was cut from.
-pub fn link_across(sources: &mut [Source]) {
+/// was cut from. `words[s][q]` are the [`quote_words`] of quote `q` of source `s`.
+pub fn link_across(sources: &mut [Source], words: &[Vec<Vec<u64>>]) {
     use rayon::prelude::*;
     use std::collections::HashMap;
-    let words: Vec<Vec<Vec<u64>>> = sources
-        .par_iter()
-        .map(|s| {
-            s.quotes
-                .iter()
-                .map(|q| comparable_words(&q.text(s)))
-                .collect()
-        })
-        .collect();
     let mut by_head: HashMap<u64, Vec<(usize, usize)>, BuildIdentity> = HashMap::default();
     // Nearly every window heads no quote: one bit per key (512 KiB, cache-resident) answers
     // most lookups without touching the map.
     let mut heads = HeadBits::new();
     for (si, quotes) in words.iter().enumerate() {
         for (qi, w) in quotes.iter().enumerate() {
-            if w.len() >= LINK_MIN_WORDS {
-                let key = window_key(&w[..LINK_MIN_WORDS]);
+            if let Some(key) = run_keys(w).next() {
                 heads.insert(key);
                 by_head.entry(key).or_default().push((si, qi));
             }
@@ -1229,8 +1259,7 @@ pub fn link_across(sources: &mut [Source]) {
         .flat_map_iter(|(si, quotes)| {
             let mut found = Vec::new();
             for (qi, w) in quotes.iter().enumerate() {
-                for (start, window) in w.windows(LINK_MIN_WORDS).enumerate() {
-                    let key = window_key(window);
+                for (start, key) in run_keys(w).enumerate() {
                     if !heads.may_contain(key) {
                         continue;
                     }
@@ -1364,6 +1393,22 @@ mod tests {
             strip_titles("Professor Robert Patman").as_deref(),
             Some("Robert Patman")
         );
+    }
+
+    #[test]
+    fn a_run_has_one_key_wherever_it_stands() {
+        let words = [11, 22, 33, 44, 55, 66, 77];
+        let keys: Vec<u64> = run_keys(&words).collect();
+        assert_eq!(keys.len(), 3);
+        assert_eq!(keys[1], run_keys(&words[1..6]).next().unwrap());
+        assert_eq!(keys[2], run_keys(&words[2..]).next().unwrap());
+        assert_ne!(keys[0], keys[1]);
+        assert_ne!(
+            run_keys(&[22, 11, 33, 44, 55]).next(),
+            Some(keys[0]),
+            "order counts"
+        );
+        assert_eq!(run_keys(&words[..4]).count(), 0, "too short to link");
     }
 
     #[test]
