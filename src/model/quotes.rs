@@ -1052,12 +1052,10 @@ fn clean_name(raw: &str) -> Option<String> {
 /// `Co-leader Dr Russel Norman` → `Russel Norman`. The name is what follows the last title.
 fn strip_titles(name: &str) -> Option<String> {
     let words: Vec<&str> = name.split_whitespace().collect();
+    let listed = |w: &str| TITLES.iter().any(|t| t.eq_ignore_ascii_case(w));
     let is_title = |w: &str| {
-        let lower = w.trim_end_matches('.').to_lowercase();
-        TITLES.contains(&lower.as_str())
-            || lower
-                .split('-')
-                .any(|part| TITLES.contains(&part) && part.len() > 2)
+        let w = w.trim_end_matches('.');
+        listed(w) || w.split('-').any(|part| part.len() > 2 && listed(part))
     };
     let first_name = words.iter().rposition(|w| is_title(w)).map_or(0, |i| i + 1);
     let kept = &words[first_name..];
