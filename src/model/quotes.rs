@@ -20,7 +20,7 @@ use std::borrow::Cow;
 use std::ops::Range;
 
 use super::source::{ParagraphKind, PersonRole, Source};
-use super::words::{BuildIdentity, WORD_START, fold_char};
+use super::words::{BuildIdentity, for_each_word};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, serde::Serialize)]
 #[serde(rename_all = "snake_case")]
@@ -1138,37 +1138,8 @@ fn attribute(
 /// apostrophes folded, punctuation dropped. Hashes keep the index small on large corpora.
 fn comparable_words(text: &str) -> Vec<u64> {
     let mut out = Vec::with_capacity(text.len() / 5);
-    let mut h = WORD_START;
-    let mut in_word = false;
-    let bytes = text.as_bytes();
-    let mut i = 0;
-    while i < bytes.len() {
-        // ASCII, nearly all of it, is folded without decoding a character.
-        let c = if bytes[i].is_ascii() {
-            char::from(bytes[i])
-        } else {
-            text[i..].chars().next().unwrap_or_default()
-        };
-        i += c.len_utf8();
-        match fold_char(h, c) {
-            Some(next) => {
-                h = next;
-                in_word = true;
-            }
-            // Apostrophes inside words are dropped: `Zealand’s` and `Zealand's` hash alike.
-            None if c == '\'' || c == '’' => {}
-            None => {
-                if in_word {
-                    out.push(h);
-                }
-                h = WORD_START;
-                in_word = false;
-            }
-        }
-    }
-    if in_word {
-        out.push(h);
-    }
+    // Apostrophes inside words are dropped: `Zealand’s` and `Zealand's` hash alike.
+    for_each_word(text, false, |_, _, h| out.push(h));
     out
 }
 

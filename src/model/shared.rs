@@ -16,7 +16,7 @@ use std::collections::{HashMap, HashSet};
 use std::ops::Range;
 
 use super::Source;
-use super::words::{BuildIdentity, WORD_START, fold_char, window_key, word_hash};
+use super::words::{BuildIdentity, for_each_word, window_key, word_hash};
 
 /// Words per seed.
 pub const SEED: usize = 5;
@@ -123,38 +123,17 @@ pub fn tokens(source: &Source) -> Vec<Token> {
         if !p.is_content() {
             continue;
         }
-        // One pass: the word's bounds and its folded hash together. Apostrophes and dots
-        // inside a word keep it whole (`N.A.T.O.`, `Zealand’s`); a hyphen splits
-        // (`rules-based` matches `rules based`).
-        let mut start: Option<usize> = None;
-        let mut end = 0;
-        let mut h = WORD_START;
-        let push = |start: usize, end: usize, h: u64, out: &mut Vec<Token>| {
-            let Some(key) = f.key(h) else {
-                return;
-            };
-            out.push(Token {
-                paragraph: index as u32,
-                start: start as u32,
-                end: end as u32,
-                key,
-            });
-        };
-        for (i, c) in text.char_indices() {
-            if let Some(next) = fold_char(h, c) {
-                start.get_or_insert(i);
-                h = next;
-                end = i + c.len_utf8();
-            } else if matches!(c, '\'' | '’' | '.') && start.is_some() {
-                // Inside a word, or trailing it: the word goes on, its end does not move.
-            } else if let Some(s) = start.take() {
-                push(s, end, h, &mut out);
-                h = WORD_START;
+        // A hyphen splits (`rules-based` matches `rules based`); dots join (`N.A.T.O.`).
+        for_each_word(text, true, |start, end, h| {
+            if let Some(key) = f.key(h) {
+                out.push(Token {
+                    paragraph: index as u32,
+                    start: start as u32,
+                    end: end as u32,
+                    key,
+                });
             }
-        }
-        if let Some(s) = start {
-            push(s, end, h, &mut out);
-        }
+        });
     }
     out
 }

@@ -27,6 +27,76 @@ pub fn fold_char(h: u64, c: char) -> Option<u64> {
     Some(h)
 }
 
+/// What an ASCII byte is to a word: its lowercase form for a letter or digit, [`JOINS`] for
+/// `'` and `.` (which may keep a word whole), [`ENDS`] for everything else.
+const ASCII_CLASS: [u8; 128] = {
+    let mut class = [ENDS; 128];
+    let mut b = 0;
+    while b < 128 {
+        let c = b as u8;
+        if c.is_ascii_alphanumeric() {
+            class[b] = c.to_ascii_lowercase();
+        }
+        b += 1;
+    }
+    class[b'\'' as usize] = JOINS;
+    class[b'.' as usize] = JOINS;
+    class
+};
+const ENDS: u8 = 0;
+const JOINS: u8 = 1;
+
+/// Call `word(start, end, hash)` for each word of `text`: a run of letters and digits,
+/// hashed as [`fold_char`] folds them. An apostrophe (`'`, `’`) inside a word is skipped
+/// (`Zealand’s` hashes as `Zealands`); so is a dot when `dots_join` (`N.A.T.O.` = `NATO`),
+/// otherwise a dot ends the word. `end` is the byte after the word's last letter or digit.
+/// ASCII is classed by a table, without decoding characters: this loop is most of the cost of
+/// comparing sources.
+#[inline]
+pub fn for_each_word(text: &str, dots_join: bool, mut word: impl FnMut(usize, usize, u64)) {
+    let bytes = text.as_bytes();
+    let mut start: Option<usize> = None;
+    let mut end = 0;
+    let mut h = WORD_START;
+    let mut i = 0;
+    while i < bytes.len() {
+        let b = bytes[i];
+        let (folded, width, joins) = if b.is_ascii() {
+            match ASCII_CLASS[b as usize] {
+                ENDS => (None, 1, false),
+                JOINS => (None, 1, b == b'\'' || dots_join),
+                lower => (
+                    Some((h ^ u64::from(lower)).wrapping_mul(FNV_PRIME)),
+                    1,
+                    false,
+                ),
+            }
+        } else {
+            let c = text[i..].chars().next().unwrap_or_default();
+            (fold_char(h, c), c.len_utf8(), c == '’')
+        };
+        match folded {
+            Some(next) => {
+                start.get_or_insert(i);
+                h = next;
+                end = i + width;
+            }
+            // Inside a word, or trailing it: the word goes on, its end does not move.
+            None if joins => {}
+            None => {
+                if let Some(s) = start.take() {
+                    word(s, end, h);
+                    h = WORD_START;
+                }
+            }
+        }
+        i += width;
+    }
+    if let Some(s) = start {
+        word(s, end, h);
+    }
+}
+
 /// The hash of `word`'s letters and digits, lowercased; `None` when it has none.
 pub fn word_hash(word: &str) -> Option<u64> {
     let mut h = WORD_START;
@@ -88,5 +158,32 @@ mod tests {
         assert_ne!(word_hash("nato"), word_hash("not"));
         assert_eq!(word_hash("“—”"), None);
         assert_ne!(window_key(&[1, 2]), window_key(&[2, 1]), "order counts");
+    }
+
+    fn words_of(text: &str, dots_join: bool) -> Vec<(&str, u64)> {
+        let mut out = Vec::new();
+        for_each_word(text, dots_join, |s, e, h| out.push((&text[s..e], h)));
+        out
+    }
+
+    #[test]
+    fn words_are_split_and_hashed_as_each_word_alone() {
+        let text = "Mr. Peters’ N.A.T.O. isn't Māori-led; ’quoted’ 20-24.";
+        let words = words_of(text, true);
+        let spans: Vec<&str> = words.iter().map(|w| w.0).collect();
+        assert_eq!(
+            spans,
+            [
+                "Mr", "Peters", "N.A.T.O", "isn't", "Māori", "led", "quoted", "20", "24"
+            ]
+        );
+        for (span, h) in &words {
+            assert_eq!(Some(*h), word_hash(span), "{span}");
+        }
+        let split: Vec<&str> = words_of("N.A.T.O. e.g.", false)
+            .iter()
+            .map(|w| w.0)
+            .collect();
+        assert_eq!(split, ["N", "A", "T", "O", "e", "g"]);
     }
 }
