@@ -20,7 +20,7 @@ use std::borrow::Cow;
 use std::ops::Range;
 
 use super::source::{ParagraphKind, PersonRole, Source};
-use super::words::{BuildIdentity, for_each_word};
+use super::words::{BuildIdentity, for_each_word, run_keys};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, serde::Serialize)]
 #[serde(rename_all = "snake_case")]
@@ -1153,27 +1153,6 @@ pub fn quote_words(source: &Source) -> Vec<Vec<u64>> {
         .collect()
 }
 
-/// The key of every run of [`LINK_MIN_WORDS`] words, in order: a rolling polynomial hash (one
-/// multiply per word, not one per word of every run), mixed so that its high bits spread.
-fn run_keys(words: &[u64]) -> impl Iterator<Item = u64> + '_ {
-    const P: u64 = 0x9e37_79b9_7f4a_7c15;
-    let leaving = P.wrapping_pow(LINK_MIN_WORDS as u32 - 1);
-    let mut key = words
-        .iter()
-        .take(LINK_MIN_WORDS - 1)
-        .fold(0u64, |k, &w| k.wrapping_mul(P).wrapping_add(w));
-    let runs = words.len().saturating_sub(LINK_MIN_WORDS - 1);
-    (0..runs).map(move |i| {
-        key = key
-            .wrapping_mul(P)
-            .wrapping_add(words[i + LINK_MIN_WORDS - 1]);
-        let run = key;
-        key = key.wrapping_sub(words[i].wrapping_mul(leaving));
-        let mixed = (run ^ (run >> 31)).wrapping_mul(0xff51_afd7_ed55_8ccd);
-        mixed ^ (mixed >> 29)
-    })
-}
-
 /// A one-hash Bloom filter over well-mixed 64-bit keys.
 struct HeadBits(Vec<u64>);
 
@@ -1216,7 +1195,7 @@ pub fn link_across(sources: &mut [Source], words: &[Vec<Vec<u64>>]) {
     let mut heads = HeadBits::new();
     for (si, quotes) in words.iter().enumerate() {
         for (qi, w) in quotes.iter().enumerate() {
-            if let Some(key) = run_keys(w).next() {
+            if let Some(key) = run_keys(w, LINK_MIN_WORDS).next() {
                 heads.insert(key);
                 by_head.entry(key).or_default().push((si, qi));
             }
@@ -1228,7 +1207,7 @@ pub fn link_across(sources: &mut [Source], words: &[Vec<Vec<u64>>]) {
         .flat_map_iter(|(si, quotes)| {
             let mut found = Vec::new();
             for (qi, w) in quotes.iter().enumerate() {
-                for (start, key) in run_keys(w).enumerate() {
+                for (start, key) in run_keys(w, LINK_MIN_WORDS).enumerate() {
                     if !heads.may_contain(key) {
                         continue;
                     }
@@ -1362,22 +1341,6 @@ mod tests {
             strip_titles("Professor Robert Patman").as_deref(),
             Some("Robert Patman")
         );
-    }
-
-    #[test]
-    fn a_run_has_one_key_wherever_it_stands() {
-        let words = [11, 22, 33, 44, 55, 66, 77];
-        let keys: Vec<u64> = run_keys(&words).collect();
-        assert_eq!(keys.len(), 3);
-        assert_eq!(keys[1], run_keys(&words[1..6]).next().unwrap());
-        assert_eq!(keys[2], run_keys(&words[2..]).next().unwrap());
-        assert_ne!(keys[0], keys[1]);
-        assert_ne!(
-            run_keys(&[22, 11, 33, 44, 55]).next(),
-            Some(keys[0]),
-            "order counts"
-        );
-        assert_eq!(run_keys(&words[..4]).count(), 0, "too short to link");
     }
 
     #[test]

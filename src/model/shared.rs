@@ -16,7 +16,7 @@ use std::collections::{HashMap, HashSet};
 use std::ops::Range;
 
 use super::Source;
-use super::words::{BuildIdentity, for_each_word, window_key, word_hash};
+use super::words::{BuildIdentity, for_each_word, run_keys, word_hash};
 
 /// Words per seed.
 pub const SEED: usize = 5;
@@ -117,8 +117,14 @@ fn folds() -> &'static Folds {
 
 /// The words of `source`'s content paragraphs (furniture is not compared).
 pub fn tokens(source: &Source) -> Vec<Token> {
-    let f = folds();
     let mut out = Vec::with_capacity(source.words);
+    for_each_token(source, |token| out.push(token));
+    out
+}
+
+/// The same, one by one: the index keeps only their keys, in a buffer it reuses.
+fn for_each_token(source: &Source, mut token: impl FnMut(Token)) {
+    let f = folds();
     for (index, (p, text)) in source.paragraphs_with_text().enumerate() {
         if !p.is_content() {
             continue;
@@ -126,7 +132,7 @@ pub fn tokens(source: &Source) -> Vec<Token> {
         // A hyphen splits (`rules-based` matches `rules based`); dots join (`N.A.T.O.`).
         for_each_word(text, true, |start, end, h| {
             if let Some(key) = f.key(h) {
-                out.push(Token {
+                token(Token {
                     paragraph: index as u32,
                     start: start as u32,
                     end: end as u32,
@@ -135,7 +141,6 @@ pub fn tokens(source: &Source) -> Vec<Token> {
             }
         });
     }
-    out
 }
 
 /// The text of `tokens[range]` in `source`, from its first word to its last; a passage over
@@ -171,7 +176,7 @@ pub fn passage_text(source: &Source, tokens: &[Token], range: Range<usize>) -> (
 /// The hash of the seed (five words) starting at each position.
 fn seeds(tokens: &[Token]) -> Vec<u64> {
     let keys: Vec<u64> = tokens.iter().map(|t| t.key).collect();
-    keys.windows(SEED).map(window_key).collect()
+    run_keys(&keys, SEED).collect()
 }
 
 /// Winnowing: the smallest seed hash of every window of [`WINDOW`] seeds (a hash may come
@@ -492,6 +497,13 @@ impl SharedIndex {
     }
 
     pub fn build(sources: &[Source]) -> SharedIndex {
+        /// What each worker reuses from one source to the next.
+        #[derive(Default)]
+        struct Buffers {
+            table: Vec<u64>,
+            keys: Vec<u64>,
+            seeds: Vec<u64>,
+        }
         use rayon::prelude::*;
         use std::sync::atomic::{AtomicU32, Ordering};
         let source_bits = (usize::BITS - sources.len().leading_zeros()).max(1);
@@ -502,14 +514,18 @@ impl SharedIndex {
         let mut postings: Vec<u64> = sources
             .par_iter()
             .enumerate()
-            .map_init(Vec::new, |table, (i, s)| {
-                let t = tokens(s);
-                for k in distinct(t.iter().map(|t| t.key), table) {
+            .map_init(Buffers::default, |buffers, (i, s)| {
+                let Buffers { table, keys, seeds } = buffers;
+                keys.clear();
+                for_each_token(s, |t| keys.push(t.key));
+                for k in distinct(keys.iter().copied(), table) {
                     counts[bucket(k)].fetch_add(1, Ordering::Relaxed);
                 }
+                seeds.clear();
+                seeds.extend(run_keys(keys, SEED));
                 // Neighbouring windows mostly share their smallest seed: kept once here,
                 // the rest of the repeats go after the sort.
-                let mut mine: Vec<u64> = winnow(&seeds(&t))
+                let mut mine: Vec<u64> = winnow(seeds)
                     .map(|h| h & fingerprint_bits | i as u64)
                     .collect();
                 mine.dedup();
