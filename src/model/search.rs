@@ -690,8 +690,12 @@ pub fn filter(
         )
     };
     let key = query.key();
-    let chunks: Vec<Option<Vec<(u32, i64)>>> = match previous.filter(|p| p.narrows_to(text, scope))
-    {
+    // Narrowing gathers and sorts the previous matches; when they are most of the items,
+    // scoring them all afresh, in order, is faster (quotes at 100,000 sources, 20 characters:
+    // 51 ms narrowed, 49 ms afresh, `cargo bench --bench find`).
+    let narrowing =
+        previous.filter(|p| p.narrows_to(text, scope) && p.ranked.len() < items.len() / 4);
+    let chunks: Vec<Option<Vec<(u32, i64)>>> = match narrowing {
         Some(p) => {
             let mut ids: Vec<u32> = p.ranked.iter().map(|&(i, _)| i).collect();
             ids.sort_unstable();
@@ -1063,6 +1067,30 @@ mod tests {
             5,
             "no hit past the sorted"
         );
+    }
+
+    #[test]
+    fn narrowing_finds_what_a_fresh_search_finds() {
+        // A few sentences hold `nato` (narrowed from), many `natural` (searched afresh).
+        let texts: Vec<String> = (0..40)
+            .map(|i| match i % 10 {
+                0 => format!("Item {i}: the nato summit."),
+                1 => format!("Item {i}: nato and the summit of {i}."),
+                _ => format!("Item {i}: a natural thing."),
+            })
+            .collect();
+        let c = corpus(&texts.iter().map(String::as_str).collect::<Vec<_>>());
+        let index = SearchIndex::new(&c, c.by_date());
+        let run = |q: &str, previous: Option<&Matches>| {
+            filter(&index, &c, q, Scope::Text, previous, usize::MAX, &|| false).unwrap()
+        };
+        for (before, after) in [("nato", "nato s"), ("nat", "natu"), ("na", "nato summit")] {
+            let previous = run(before, None);
+            let narrowed = run(after, Some(&previous));
+            let fresh = run(after, None);
+            assert!(!fresh.ranked.is_empty(), "{after}");
+            assert_eq!(narrowed.ranked, fresh.ranked, "{before} → {after}");
+        }
     }
 
     #[test]
