@@ -8,6 +8,7 @@
 //! [`Scorer`]: [`Scattered`] ranks by the shortest window and asks fuzzy-matcher's
 //! SkimMatcherV2 for the characters to highlight.
 
+use std::borrow::Cow;
 use std::ops::Range;
 use std::sync::OnceLock;
 
@@ -129,7 +130,29 @@ pub fn fold_char(c: char) -> char {
 
 /// `text` folded character by character.
 pub fn fold(text: &str) -> String {
-    text.chars().map(fold_char).collect()
+    let mut out = String::with_capacity(text.len());
+    fold_into(text, &mut out);
+    out
+}
+
+/// `text` folded onto the end of `out`. Runs of ASCII, most of any text, are copied and
+/// lowercased whole (folding the text scope char by char was most of preparing it).
+fn fold_into(text: &str, out: &mut String) {
+    let mut rest = text;
+    while !rest.is_empty() {
+        let ascii = rest
+            .bytes()
+            .position(|b| !b.is_ascii())
+            .unwrap_or(rest.len());
+        let at = out.len();
+        out.push_str(&rest[..ascii]);
+        out[at..].make_ascii_lowercase();
+        rest = &rest[ascii..];
+        if let Some(c) = rest.chars().next() {
+            out.push(fold_char(c));
+            rest = &rest[c.len_utf8()..];
+        }
+    }
 }
 
 /// Which characters a folded text has: a bit per letter and digit, the rest share bits.
@@ -179,8 +202,7 @@ pub struct Items {
 impl Items {
     fn push(&mut self, corpus: &Corpus, source: u32, target: Target) {
         let start = self.folded.len();
-        self.folded
-            .extend(item_text(corpus, source, &target).chars().map(fold_char));
+        fold_into(&item_text(corpus, source, &target), &mut self.folded);
         let text = start..self.folded.len();
         self.folded.push('\0');
         self.entries.push(Entry {
@@ -259,20 +281,20 @@ impl Items {
 }
 
 /// The text an item shows and is matched on (before folding).
-pub fn item_text(corpus: &Corpus, source: u32, target: &Target) -> String {
+pub fn item_text<'a>(corpus: &'a Corpus, source: u32, target: &Target) -> Cow<'a, str> {
     let s = &corpus.sources[source as usize];
     match target {
-        Target::Source => source_text(s),
+        Target::Source => Cow::Owned(source_text(s)),
         Target::Quote(q) => {
             let quote = &s.quotes[*q as usize];
             match &quote.speaker {
-                Some(speaker) => format!("{} — {speaker}", quote.text(s)),
-                None => quote.text(s).into_owned(),
+                Some(speaker) => Cow::Owned(format!("{} — {speaker}", quote.text(s))),
+                None => quote.text(s),
             }
         }
-        Target::Sentence { paragraph, range } => s.paragraph_text(*paragraph as usize)
-            [range.start as usize..range.end as usize]
-            .to_string(),
+        Target::Sentence { paragraph, range } => Cow::Borrowed(
+            &s.paragraph_text(*paragraph as usize)[range.start as usize..range.end as usize],
+        ),
     }
 }
 
@@ -746,7 +768,7 @@ fn score(
     if !query.fields.iter().all(|f| field_holds(f, e, corpus)) {
         return None;
     }
-    let mut original: Option<String> = None;
+    let mut original: Option<Cow<str>> = None;
     let mut total = 0;
     let mut all_found_as_typed = true;
     for group in &query.groups {
@@ -917,7 +939,7 @@ pub fn hits(
             Hit {
                 source: e.source as usize,
                 target: e.target.clone(),
-                text,
+                text: text.into_owned(),
                 score,
                 positions,
             }
@@ -935,6 +957,18 @@ mod tests {
         assert_eq!(fold("“NATO’s”").chars().count(), "“NATO’s”".chars().count());
         for c in '\u{C0}'..='\u{17F}' {
             assert_eq!(fold(&c.to_string()).chars().count(), 1, "{c}");
+        }
+        // Runs of ASCII are folded whole; the rest char by char, to the same result.
+        for text in [
+            "",
+            "ABC",
+            "Ā",
+            "AĀb",
+            "Te Pāti Māori’s “NATO” – 20-24.",
+            "ÉTÉ été ß İ",
+        ] {
+            let one_by_one: String = text.chars().map(fold_char).collect();
+            assert_eq!(fold(text), one_by_one, "{text}");
         }
     }
 
