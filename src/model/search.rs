@@ -157,10 +157,30 @@ fn fold_into(text: &str, out: &mut String) {
 
 /// Which characters a folded text has: a bit per letter and digit, the rest share bits.
 fn mask(folded: &str) -> u64 {
-    folded.chars().fold(0, |m, c| m | char_bit(c))
+    // ASCII bytes, nearly all of them, are looked up without decoding a character.
+    const ASCII: [u64; 128] = {
+        let mut bits = [0; 128];
+        let mut b = 0;
+        while b < 128 {
+            bits[b] = char_bit(b as u8 as char);
+            b += 1;
+        }
+        bits
+    };
+    let bytes = folded.as_bytes();
+    let mut m = 0;
+    for (i, &b) in bytes.iter().enumerate() {
+        if b.is_ascii() {
+            m |= ASCII[b as usize];
+        } else if b >= 0xC0 {
+            // The lead byte of a character; its continuation bytes (0x80..0xC0) are skipped.
+            m |= folded[i..].chars().next().map_or(0, char_bit);
+        }
+    }
+    m
 }
 
-fn char_bit(c: char) -> u64 {
+const fn char_bit(c: char) -> u64 {
     match c {
         'a'..='z' => 1 << (c as u32 - 'a' as u32),
         '0'..='9' => 1 << (26 + c as u32 - '0' as u32),
@@ -957,6 +977,10 @@ mod tests {
         assert_eq!(fold("“NATO’s”").chars().count(), "“NATO’s”".chars().count());
         for c in '\u{C0}'..='\u{17F}' {
             assert_eq!(fold(&c.to_string()).chars().count(), 1, "{c}");
+        }
+        for text in ["", "abc 09", "maori", "é ü ß ı", "a—b"] {
+            let by_chars = text.chars().fold(0, |m, c| m | char_bit(c));
+            assert_eq!(mask(text), by_chars, "{text}");
         }
         // Runs of ASCII are folded whole; the rest char by char, to the same result.
         for text in [
