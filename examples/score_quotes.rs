@@ -64,6 +64,34 @@ struct Gold {
     content: Vec<String>,
     quoted: bool,
     source: String,
+    /// The words of each run between quote marks in the Content: `"A," he said. "B."` is
+    /// one Content in PolNeAR and two quotations by dossier's definition (the words between
+    /// the marks).
+    marked: Vec<Vec<String>>,
+}
+
+/// The runs of `text` between double quote marks (`"…"`, `“…”`).
+fn marked_runs(text: &str) -> Vec<Vec<String>> {
+    let mut runs = Vec::new();
+    let mut open: Option<usize> = None;
+    for (i, c) in text.char_indices() {
+        let closes = match c {
+            '“' => false,
+            '”' => true,
+            '"' => open.is_some(),
+            _ => continue,
+        };
+        match (closes, open) {
+            (true, Some(o)) => {
+                runs.push(words(&text[o..i]));
+                open = None;
+            }
+            (false, _) => open = Some(i + c.len_utf8()),
+            (true, None) => {}
+        }
+    }
+    runs.retain(|r| !r.is_empty());
+    runs
 }
 
 /// Text of a brat span `start end` or `s e;s e` by character offsets.
@@ -127,6 +155,7 @@ fn read_gold(ann: &Path, chars: &[char]) -> Vec<Gold> {
                 content: words(t),
                 quoted: open && close,
                 source,
+                marked: marked_runs(t),
             });
         }
     }
@@ -157,6 +186,8 @@ fn main() {
         a
     };
     let (mut gold_quoted, mut recalled, mut ours, mut precise) = (0usize, 0usize, 0usize, 0usize);
+    let (mut gold_marked, mut marked_recalled) = (0usize, 0usize);
+    let (mut marked_speaker_checked, mut marked_speaker_right) = (0usize, 0usize);
     let (mut speaker_checked, mut speaker_right, mut pronoun_gold) = (0usize, 0usize, 0usize);
     let (mut overlap_ours_words, mut overlap_ours_inside) = (0usize, 0.0f64);
     let (mut overlap_gold_words, mut overlap_gold_covered) = (0usize, 0.0f64);
@@ -201,6 +232,29 @@ fn main() {
                 .fold(0.0, f64::max);
             overlap_ours_words += w.len();
             overlap_ours_inside += best * w.len() as f64;
+        }
+        let pronoun_source = |g: &Gold| {
+            let gold_words = words(&g.source);
+            gold_words.len() == 1 && pronouns.contains(&gold_words[0].as_str())
+        };
+        let same_speaker = |ours: &Option<String>, g: &Gold| {
+            let gold_words = words(&g.source);
+            let ours_words = ours.as_deref().map(words).unwrap_or_default();
+            ours_words.iter().any(|w| gold_words.contains(w))
+        };
+        for g in gold.iter().filter(|g| g.quoted) {
+            // Each marked run of the Content as a quotation of its own.
+            for run in &g.marked {
+                gold_marked += 1;
+                let Some((_, speaker, _)) = found.iter().find(|f| word_f1(&f.0, run) >= 0.8) else {
+                    continue;
+                };
+                marked_recalled += 1;
+                if !g.source.trim().is_empty() && !pronoun_source(g) {
+                    marked_speaker_checked += 1;
+                    marked_speaker_right += usize::from(same_speaker(speaker, g));
+                }
+            }
         }
         for g in gold.iter().filter(|g| g.quoted) {
             gold_quoted += 1;
@@ -256,6 +310,12 @@ fn main() {
     let (op, or) = (
         overlap_ours_inside / overlap_ours_words.max(1) as f64,
         overlap_gold_covered / overlap_gold_words.max(1) as f64,
+    );
+    let mr = marked_recalled as f64 / gold_marked.max(1) as f64;
+    println!(
+        "per marked run (each run between marks of a quoted Content a quotation of its own): {gold_marked} runs; recall {mr:.3}  F1 {:.3}; speaker accuracy {:.3} on {marked_speaker_checked} with a named gold source",
+        2.0 * p * mr / (p + mr).max(f64::EPSILON),
+        marked_speaker_right as f64 / marked_speaker_checked.max(1) as f64
     );
     println!(
         "word overlap precision {op:.3}  recall {or:.3}  F1 {:.3}",
