@@ -1033,7 +1033,7 @@ fn clean_name(raw: &str) -> Option<String> {
     while start > 0 {
         let w = words[start - 1];
         let capital = w.chars().next().is_some_and(char::is_uppercase);
-        if capital || (is_particle(w) && start < words.len()) {
+        if (capital && !is_never_a_name(w)) || (is_particle(w) && start < words.len()) {
             start -= 1;
         } else {
             break;
@@ -1046,6 +1046,56 @@ fn clean_name(raw: &str) -> Option<String> {
         return None;
     }
     Some(name.to_string())
+}
+
+/// Capitalised words that start a sentence or name a day, never a person: `Then Brafman`,
+/// `His`, `Tuesday`.
+fn is_never_a_name(word: &str) -> bool {
+    const WORDS: &[&str] = &[
+        "then",
+        "but",
+        "and",
+        "so",
+        "when",
+        "while",
+        "in",
+        "on",
+        "at",
+        "as",
+        "if",
+        "meanwhile",
+        "however",
+        "also",
+        "still",
+        "yet",
+        "now",
+        "later",
+        "earlier",
+        "after",
+        "before",
+        "his",
+        "her",
+        "their",
+        "its",
+        "our",
+        "my",
+        "your",
+        "this",
+        "that",
+        "these",
+        "those",
+        "monday",
+        "tuesday",
+        "wednesday",
+        "thursday",
+        "friday",
+        "saturday",
+        "sunday",
+        "yesterday",
+        "today",
+    ];
+    let w = word.trim_matches(|c: char| !c.is_alphanumeric());
+    WORDS.iter().any(|x| x.eq_ignore_ascii_case(w))
 }
 
 /// Drop titles and roles: `Foreign Minister Winston Peters` → `Winston Peters`,
@@ -1258,6 +1308,12 @@ mod tests {
         assert_eq!(clean("van de Molen").as_deref(), Some("van de Molen"));
         assert_eq!(clean("John O’Neill").as_deref(), Some("John O’Neill"));
         assert_eq!(clean("Well, I"), None);
+        assert_eq!(clean("Then Brafman").as_deref(), Some("Brafman"));
+        assert_eq!(clean("His"), None);
+        assert_eq!(clean("on Tuesday"), None);
+        assert_eq!(clean("Kelly").as_deref(), Some("Kelly"));
+        assert_eq!(clean("NZEI").as_deref(), Some("NZEI"));
+        assert_eq!(clean("Beverly Hills").as_deref(), Some("Beverly Hills"));
         assert_eq!(clean("said"), None);
     }
 
