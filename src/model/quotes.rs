@@ -852,12 +852,15 @@ fn any_verb_attribution(after: &str, w: &[(Range<usize>, &str)]) -> Option<(Stri
     Some((subject.to_string(), verb.to_string()))
 }
 
-/// A name right after a cue: `Professor Jim Metson, Deputy Vice-Chancellor` → `Professor Jim Metson`.
+/// A name right after a cue: `Professor Jim Metson, Deputy Vice-Chancellor` → `Professor Jim Metson`,
+/// `National Police spokesman Tony Ryall` (titles in lower case go on) → the whole, whose titles
+/// [`strip_titles`] then drops.
 fn name_after(rest: &str) -> Option<String> {
     let mut name = Vec::new();
     for (_, word) in words(rest).into_iter() {
+        let title = || TITLES.contains(&word) && !matches!(word, "the" | "a" | "an");
         if word.chars().next().is_some_and(char::is_uppercase)
-            || (!name.is_empty() && is_particle(word))
+            || (!name.is_empty() && (is_particle(word) || title()))
         {
             name.push(word);
         } else {
@@ -870,6 +873,13 @@ fn name_after(rest: &str) -> Option<String> {
         if rest[after_word..].starts_with(',') {
             break;
         }
+    }
+    // A run that ends on a title named no one: `said the party spokesman`.
+    while name
+        .last()
+        .is_some_and(|w: &&str| w.chars().next().is_some_and(char::is_lowercase))
+    {
+        name.pop();
     }
     (!name.is_empty()).then(|| name.join(" "))
 }
@@ -1378,6 +1388,14 @@ mod tests {
             Some(("Professor Jim Metson".into(), "said".into()))
         );
         assert_eq!(leading_attribution(" for global security."), None);
+        assert_eq!(
+            leading_attribution(" says National Police spokesman Tony Ryall."),
+            Some(("National Police spokesman Tony Ryall".into(), "says".into()))
+        );
+        assert_eq!(
+            strip_titles("National Police spokesman Tony Ryall").as_deref(),
+            Some("Tony Ryall")
+        );
     }
 
     #[test]
