@@ -1058,6 +1058,62 @@ fn clean_name(raw: &str) -> Option<String> {
     Some(name.to_string())
 }
 
+/// Content paragraphs read back for the person a pronoun stands for.
+const PRONOUN_REACH: usize = 3;
+
+/// The person named nearest before a quote whose cue has only a pronoun: in `before` (its
+/// own sentence), then in up to [`PRONOUN_REACH`] content paragraphs back. In each, the first
+/// run of capitalised words that is a person: a name of two words or more left once its titles
+/// are dropped, which either had a title (`Labour Cultural Spokesperson Judith Tizard`) or
+/// is followed by a reporting verb (`Judith Tizard said`). Places and organisations have
+/// neither, mostly.
+fn person_before(source: &Source, paragraph: usize, before: &str) -> Option<String> {
+    let earlier = (0..paragraph)
+        .rev()
+        .filter(|&p| source.paragraphs[p].is_content())
+        .take(PRONOUN_REACH)
+        .map(|p| source.paragraph_text(p));
+    std::iter::once(before)
+        .chain(earlier)
+        .find_map(first_person)
+}
+
+fn first_person(text: &str) -> Option<String> {
+    let w = words(text);
+    let mut i = 0;
+    while i < w.len() {
+        let capital = |k: usize| {
+            w[k].1.chars().next().is_some_and(char::is_uppercase) && !is_never_a_name(w[k].1)
+        };
+        if !capital(i) {
+            i += 1;
+            continue;
+        }
+        // The run: capitalised words with only spaces between them.
+        let mut end = i + 1;
+        while end < w.len()
+            && capital(end)
+            && text[w[end - 1].0.end..w[end].0.start].trim().is_empty()
+        {
+            end += 1;
+        }
+        let run: Vec<&str> = w[i..end].iter().map(|(_, x)| *x).collect();
+        let verb_follows = w.get(end).is_some_and(|(_, x)| is_cue(x));
+        if let Some(name) = strip_titles(&run.join(" ")) {
+            // A title, not an article, was dropped (`The New Zealand Herald` is no person).
+            let dropped = run.len() - name.split_whitespace().count();
+            let titled = run[..dropped]
+                .iter()
+                .any(|x| !["the", "a", "an"].iter().any(|a| a.eq_ignore_ascii_case(x)));
+            if name.split_whitespace().nth(1).is_some() && (titled || verb_follows) {
+                return Some(name);
+            }
+        }
+        i = end;
+    }
+    None
+}
+
 /// Capitalised words that start a sentence or name a day, never a person: `Then Brafman`,
 /// `His`, `Tuesday`.
 fn is_never_a_name(word: &str) -> bool {
@@ -1138,7 +1194,12 @@ fn attribute(
     let resolve = |raw: &str| -> Option<(String, f32)> {
         let lower = raw.trim().to_lowercase();
         if PRONOUNS.contains(&lower.as_str()) {
-            return previous_speaker().map(|s| (s, 0.8));
+            // The last quote's speaker; else the person the text named last, with a title
+            // or a reporting verb (`Spokesperson Judith Tizard today welcomed ...`).
+            return previous_speaker().map(|s| (s, 0.8)).or_else(|| {
+                person_before(source, c.first_paragraph, c.before)
+                    .map(|name| (names.fullest(&name), 0.6))
+            });
         }
         if lower.starts_with("the ") {
             // `the minister said`: the release's minister, if it names one.
@@ -1395,6 +1456,27 @@ mod tests {
         assert_eq!(
             strip_titles("National Police spokesman Tony Ryall").as_deref(),
             Some("Tony Ryall")
+        );
+    }
+
+    #[test]
+    fn a_pronoun_stands_for_the_person_named_before() {
+        assert_eq!(
+            first_person(
+                "Labour Cultural Spokesperson Judith Tizard today welcomed the news that True \
+                 Bliss's first album Dream has gone platinum."
+            )
+            .as_deref(),
+            Some("Judith Tizard")
+        );
+        assert_eq!(
+            first_person("In New Zealand, Helen Clark said it was time.").as_deref(),
+            Some("Helen Clark")
+        );
+        assert_eq!(first_person("The New Zealand Herald reported it."), None);
+        assert_eq!(
+            first_person("Wellington City Council met on Tuesday."),
+            None
         );
     }
 
