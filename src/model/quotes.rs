@@ -19,6 +19,7 @@
 use std::borrow::Cow;
 use std::ops::Range;
 
+use super::date::weekday_from_word;
 use super::source::{ParagraphKind, PersonRole, Source};
 use super::words::{BuildIdentity, for_each_word, run_keys};
 
@@ -800,7 +801,12 @@ fn leading_attribution(after: &str) -> Option<(String, String)> {
         return Some((name, cue.to_string()));
     }
     // `X says`: the cue within the first few words, and only name words before it.
-    let Some(cue_at) = w.iter().take(8).position(|(_, word)| is_cue(word)) else {
+    let Some((cue_at, cue)) = w
+        .iter()
+        .take(8)
+        .enumerate()
+        .find_map(|(i, (_, word))| Some((i, cue(word)?)))
+    else {
         return any_verb_attribution(a, &w);
     };
     let subject = &a[..w[cue_at].0.start];
@@ -818,7 +824,7 @@ fn leading_attribution(after: &str) -> Option<(String, String)> {
         || lower.starts_with("the ")
         || name_run_end(subject).is_some()
     {
-        return Some((subject.to_string(), w[cue_at].1.to_ascii_lowercase()));
+        return Some((subject.to_string(), cue.to_string()));
     }
     None
 }
@@ -858,7 +864,7 @@ fn any_verb_attribution(after: &str, w: &[(Range<usize>, &str)]) -> Option<(Stri
 fn name_after(rest: &str) -> Option<String> {
     let mut name = Vec::new();
     for (_, word) in words(rest).into_iter() {
-        let title = || TITLES.contains(&word) && !matches!(word, "the" | "a" | "an");
+        let title = || is_listed_title(word) && !is_article(word);
         if word.chars().next().is_some_and(char::is_uppercase)
             || (!name.is_empty() && (is_particle(word) || title()))
         {
@@ -1102,9 +1108,7 @@ fn first_person(text: &str) -> Option<String> {
         if let Some(name) = strip_titles(&run.join(" ")) {
             // A title, not an article, was dropped (`The New Zealand Herald` is no person).
             let dropped = run.len() - name.split_whitespace().count();
-            let titled = run[..dropped]
-                .iter()
-                .any(|x| !["the", "a", "an"].iter().any(|a| a.eq_ignore_ascii_case(x)));
+            let titled = run[..dropped].iter().any(|x| !is_article(x));
             if name.split_whitespace().nth(1).is_some() && (titled || verb_follows) {
                 return Some(name);
             }
@@ -1167,28 +1171,32 @@ fn is_never_a_name(word: &str) -> bool {
         "that",
         "these",
         "those",
-        "monday",
-        "tuesday",
-        "wednesday",
-        "thursday",
-        "friday",
-        "saturday",
-        "sunday",
         "yesterday",
         "today",
     ];
     let w = word.trim_matches(|c: char| !c.is_alphanumeric());
-    WORDS.iter().any(|x| x.eq_ignore_ascii_case(w))
+    // A weekday spelt out: `Sun` and `Mon` are names too (Lifu Sun).
+    let weekday = w.len() > 3 && weekday_from_word(w).is_some();
+    weekday || WORDS.iter().any(|x| x.eq_ignore_ascii_case(w))
+}
+
+/// `the`, `a`, `an`: listed among [`TITLES`] so that they are dropped before a name, but no
+/// title of a person.
+fn is_article(word: &str) -> bool {
+    ["the", "a", "an"]
+        .iter()
+        .any(|a| a.eq_ignore_ascii_case(word))
 }
 
 /// Drop titles and roles: `Foreign Minister Winston Peters` → `Winston Peters`,
 /// `Co-leader Dr Russel Norman` → `Russel Norman`. The name is what follows the last title.
 fn strip_titles(name: &str) -> Option<String> {
-    let listed = is_listed_title;
     let words: Vec<&str> = name.split_whitespace().collect();
     let is_title = |w: &str| {
         let w = w.trim_end_matches('.');
-        listed(w) || w.split('-').any(|part| part.len() > 2 && listed(part))
+        is_listed_title(w)
+            || w.split('-')
+                .any(|part| part.len() > 2 && is_listed_title(part))
     };
     let first_name = words.iter().rposition(|w| is_title(w)).map_or(0, |i| i + 1);
     let kept = &words[first_name..];
@@ -1400,6 +1408,7 @@ mod tests {
         assert_eq!(clean("His"), None);
         assert_eq!(clean("on Tuesday"), None);
         assert_eq!(clean("Kelly").as_deref(), Some("Kelly"));
+        assert_eq!(clean("Lifu Sun").as_deref(), Some("Lifu Sun"));
         assert_eq!(clean("NZEI").as_deref(), Some("NZEI"));
         assert_eq!(clean("Beverly Hills").as_deref(), Some("Beverly Hills"));
         assert_eq!(clean("said"), None);
