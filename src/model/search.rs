@@ -1065,13 +1065,9 @@ mod tests {
         assert_eq!(window(b"", b"a"), None);
     }
 
-    /// (source, sentence) of each hit, in rank order.
     use crate::model::Corpus;
 
-    fn corpus(texts: &[&str]) -> Corpus {
-        Corpus::of_plain_texts(texts)
-    }
-
+    /// (source, text) of each hit, in rank order.
     fn found(corpus: &Corpus, query: &str, scope: Scope, best: usize) -> Vec<(usize, String)> {
         let index = SearchIndex::new(corpus, corpus.by_date());
         let m = filter(&index, corpus, query, scope, None, best, &|| false).unwrap();
@@ -1083,7 +1079,7 @@ mod tests {
 
     #[test]
     fn the_text_scope_finds_every_sentence_holding_the_terms_and_no_other() {
-        let c = corpus(&[
+        let c = Corpus::of_plain_texts(&[
             "The Minister spoke. Nothing here.\n\nMinisters met. Ministerial.",
             "A minister. Administer it. Min ister apart.",
         ]);
@@ -1111,7 +1107,7 @@ mod tests {
         let texts: Vec<String> = (0..50)
             .map(|i| format!("Sentence {i} about nato{}.", "x".repeat(i % 7)))
             .collect();
-        let c = corpus(&texts.iter().map(String::as_str).collect::<Vec<_>>());
+        let c = Corpus::of_plain_texts(&texts.iter().map(String::as_str).collect::<Vec<_>>());
         let index = SearchIndex::new(&c, c.by_date());
         let all = filter(&index, &c, "nato", Scope::Text, None, usize::MAX, &|| false).unwrap();
         let top = filter(&index, &c, "nato", Scope::Text, None, 5, &|| false).unwrap();
@@ -1137,7 +1133,7 @@ mod tests {
                 _ => format!("Item {i}: a natural thing."),
             })
             .collect();
-        let c = corpus(&texts.iter().map(String::as_str).collect::<Vec<_>>());
+        let c = Corpus::of_plain_texts(&texts.iter().map(String::as_str).collect::<Vec<_>>());
         let index = SearchIndex::new(&c, c.by_date());
         let run = |q: &str, previous: Option<&Matches>| {
             filter(&index, &c, q, Scope::Text, previous, usize::MAX, &|| false).unwrap()
