@@ -255,8 +255,7 @@ fn main() {
                     marked_speaker_right += usize::from(same_speaker(speaker, g));
                 }
             }
-        }
-        for g in gold.iter().filter(|g| g.quoted) {
+            // The Content as one quotation.
             gold_quoted += 1;
             // Overlap: the share of the gold quote's words that our quotes inside it cover
             // (PolNeAR splits or joins quotes where we may not).
@@ -270,22 +269,19 @@ fn main() {
             let best = found
                 .iter()
                 .max_by(|a, b| word_f1(&a.0, &g.content).total_cmp(&word_f1(&b.0, &g.content)));
-            let Some((w, speaker, _)) = best.filter(|b| word_f1(&b.0, &g.content) >= 0.8) else {
+            let Some((_, speaker, _)) = best.filter(|b| word_f1(&b.0, &g.content) >= 0.8) else {
                 if show_misses {
                     println!("span miss {stem}: {}", g.content.join(" "));
                 }
                 continue;
             };
-            let _ = w;
             recalled += 1;
-            let gold_words = words(&g.source);
-            if gold_words.len() == 1 && pronouns.contains(&gold_words[0].as_str()) {
+            if pronoun_source(g) {
                 pronoun_gold += 1;
                 continue;
             }
             speaker_checked += 1;
-            let ours_words = speaker.as_deref().map(words).unwrap_or_default();
-            if ours_words.iter().any(|w| gold_words.contains(w)) {
+            if same_speaker(speaker, g) {
                 speaker_right += 1;
             } else if show_misses {
                 println!(
