@@ -1222,8 +1222,8 @@ fn attribute(
             // The last quote's speaker; else the person the text named last, with a title
             // or a reporting verb (`Spokesperson Judith Tizard today welcomed ...`).
             return previous_speaker().map(|s| (s, 0.8)).or_else(|| {
-                person_before(source, c.first_paragraph, c.before)
-                    .map(|name| (names.fullest(&name), 0.6))
+                // A name of two words or more: nothing fuller to look up.
+                person_before(source, c.first_paragraph, c.before).map(|name| (name, 0.6))
             });
         }
         if lower.starts_with("the ") {
