@@ -5,6 +5,10 @@
 //! cargo run --release --example date_accuracy -- ../shared/corpora/scoop-nz [--misses N] [--diffs]
 //! ```
 //!
+//! Two ways: by default, each source's text and what the words of the other dated sources
+//! say of the years (the source's own words taken out of the counts first, so that it is not
+//! dated by itself); with `--text-alone`, its text alone, by the rules.
+//!
 //! Prints, over the sources that state a date: how many get an inferred date at all
 //! (coverage), and how often the inferred year, and the month when one is inferred, match the
 //! stated date; over all sources (a source with no inference counts as wrong) and over those
@@ -15,15 +19,19 @@ use std::path::PathBuf;
 
 use dossier::load::{LoadOptions, load_paths};
 use dossier::model::chronology::place;
+use dossier::model::word_years::WordYears;
 
 fn main() {
     let mut args = std::env::args().skip(1);
     let mut paths = Vec::new();
     let mut misses = 0usize;
     let mut diffs = false;
+    let mut text_alone = false;
     while let Some(a) = args.next() {
         if a == "--diffs" {
             diffs = true;
+        } else if a == "--text-alone" {
+            text_alone = true;
         } else if a == "--misses" {
             misses = args.next().and_then(|n| n.parse().ok()).unwrap_or(20);
         } else {
@@ -31,14 +39,20 @@ fn main() {
         }
     }
     let corpus = load_paths(&paths, &LoadOptions::default());
+    // Each source is scored with its own words taken out of what was learnt.
+    let word_years = (!text_alone)
+        .then(|| WordYears::learn(&corpus.sources))
+        .flatten();
     let results: Vec<(String, String, Option<String>, Option<String>)> = corpus
         .sources
         .par_iter()
-        .filter_map(|s| {
+        .enumerate()
+        .filter_map(|(i, s)| {
             let stated = s.date.as_ref()?.stamp;
             let mut hidden = s.clone();
             hidden.date = None;
-            let inferred = place(&hidden, &[]);
+            let years = word_years.as_ref().and_then(|w| w.score(s, Some(i)));
+            let inferred = place(&hidden, &[], years.as_ref());
             let why = inferred
                 .as_ref()
                 .and_then(|d| d.evidence.first())

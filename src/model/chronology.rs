@@ -17,6 +17,7 @@ use super::Corpus;
 use super::date::{DateKind, DateStamp, Precision};
 use super::events::{self, Event};
 use super::source::{PersonRole, Source};
+use super::word_years::YearScores;
 
 /// What a piece of evidence says about the date.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
@@ -524,19 +525,23 @@ fn copy_evidence(c: &DatedPassage) -> Evidence {
 
 /// The date the text of an undated `source` and `copies` (the strong passages it shares with
 /// dated sources) imply; `None` for a dated source, or when nothing places it.
-pub fn place(source: &Source, copies: &[DatedPassage]) -> Option<InferredDate> {
+pub fn place(
+    source: &Source,
+    copies: &[DatedPassage],
+    word_years: Option<&YearScores>,
+) -> Option<InferredDate> {
     if source.date.is_some() {
         return None;
     }
     let mut events = events::extract(source);
     // Year-less events need a year: a first guess without them gives it.
     let absolute: Vec<Event> = events.iter().filter(|e| !e.yearless).cloned().collect();
-    let first = infer(source, &absolute, copies);
+    let first = infer(source, &absolute, copies, word_years);
     events::resolve_yearless(
         &mut events,
         first.as_ref().map(|d| DateStamp::year(d.best.year)),
     );
-    infer(source, &events, copies).or(first)
+    infer(source, &events, copies, word_years).or(first)
 }
 
 /// The dated events of `source`, year-less ones given the year of its stated date, or of its
@@ -552,16 +557,39 @@ pub fn events_of(source: &Source) -> Vec<Event> {
     events
 }
 
-fn infer(source: &Source, events: &[Event], copies: &[DatedPassage]) -> Option<InferredDate> {
+fn infer(
+    source: &Source,
+    events: &[Event],
+    copies: &[DatedPassage],
+    word_years: Option<&YearScores>,
+) -> Option<InferredDate> {
     let mut evidence = text_evidence(source, events);
     evidence.extend(copies.iter().map(copy_evidence));
-    combine(evidence)
+    combine(evidence, word_years)
+}
+
+/// What the dated sources most like it say: the year within the bounds most of them are of.
+fn words_evidence(scores: &YearScores, lo: Option<Date>, hi: Option<Date>) -> Option<Evidence> {
+    let best = scores.best_within(lo.map(|d| d.year()), hi.map(|d| d.year()))?;
+    Some(Evidence {
+        bound: Bound::About,
+        date: DateStamp::year(best.year),
+        reason: format!(
+            "{:.0}% of the likeness of the dated sources nearest in words is from {}",
+            100.0 * scores.share(best.year),
+            best.year
+        ),
+        paragraph: None,
+        text: best.voters.join(", "),
+        source: None,
+    })
 }
 
 /// Bounds intersected (the text's future events give way when they contradict the rest), then
 /// the best guess: just after a source it copies, else the latest estimate within the bounds,
-/// else just after the latest past event.
-fn combine(all: Vec<Evidence>) -> Option<InferredDate> {
+/// else the year within them whose sources use its words most (the month of the latest past
+/// event when that is the year), else just after the latest past event.
+fn combine(all: Vec<Evidence>, word_years: Option<&YearScores>) -> Option<InferredDate> {
     let first_day = |e: &Evidence| days(e.date).0;
     let last_day = |e: &Evidence| days(e.date).1;
     let lower = all
@@ -588,10 +616,16 @@ fn combine(all: Vec<Evidence>) -> Option<InferredDate> {
     estimates.sort_by_key(|e| first_day(e));
     estimates.dedup_by(|a, b| a.reason == b.reason);
     let month = |e: &Evidence| stamp(first_day(e), e.date.precision().min(Precision::Month));
+    let by_words = word_years.and_then(|w| words_evidence(w, lo, hi));
     let (best, mut confidence) = if let Some(c) = lower.filter(|e| e.source.is_some()) {
         (month(c), 0.7)
     } else if let Some(e) = estimates.last() {
         (month(e), 0.6)
+    } else if let Some(w) = &by_words {
+        match lower {
+            Some(l) if l.date.year == w.date.year => (month(l), 0.5),
+            _ => (w.date, 0.4),
+        }
     } else if let Some(l) = lower {
         (month(l), 0.4)
     } else {
@@ -607,6 +641,7 @@ fn combine(all: Vec<Evidence>) -> Option<InferredDate> {
     }
     let mut evidence: Vec<Evidence> = lower.into_iter().chain(upper).cloned().collect();
     evidence.extend(estimates.into_iter().cloned());
+    evidence.extend(by_words);
     evidence.extend(
         all.iter()
             .filter(|e| e.source.is_some() && !evidence.contains(e))
@@ -713,7 +748,7 @@ mod tests {
     }
 
     fn inferred(body: &str) -> InferredDate {
-        place(&source(body), &[]).expect("a date")
+        place(&source(body), &[], None).expect("a date")
     }
 
     #[test]
@@ -745,7 +780,7 @@ mod tests {
         // A future event before the latest past one contradicts it and gives way.
         let d = inferred("It began in May 2020. The vote will be in 2019.");
         assert_eq!(d.range(), "2020-05-01/..");
-        assert!(place(&source("Nothing dated here."), &[]).is_none());
+        assert!(place(&source("Nothing dated here."), &[], None).is_none());
     }
 
     #[test]
@@ -756,7 +791,7 @@ mod tests {
             direction: Direction::Copies,
             text: "New Zealand must be prepared to do its part".into(),
         }];
-        let d = place(&source("Talks began in June of 2023."), &copies).unwrap();
+        let d = place(&source("Talks began in June of 2023."), &copies, None).unwrap();
         assert_eq!(d.best.to_string(), "2024-04");
         assert_eq!(
             d.evidence[0].reason,
@@ -766,7 +801,7 @@ mod tests {
             direction: Direction::CopiedBy,
             ..copies[0].clone()
         }];
-        let d = place(&source("Talks began in June of 2023."), &copied_by);
+        let d = place(&source("Talks began in June of 2023."), &copied_by, None);
         assert_eq!(d.unwrap().range(), "2023-06-01/2024-04-04");
     }
 
