@@ -17,7 +17,7 @@ use super::Corpus;
 use super::date::{DateKind, DateStamp, Precision};
 use super::events::{self, Event};
 use super::source::{PersonRole, Source};
-use super::word_years::YearScores;
+use super::word_years::{YearScore, YearScores};
 
 /// What a piece of evidence says about the date.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
@@ -568,27 +568,81 @@ fn infer(
     combine(evidence, word_years)
 }
 
-/// What the dated sources most like it say: the year within the bounds most of them are of.
-fn words_evidence(scores: &YearScores, lo: Option<Date>, hi: Option<Date>) -> Option<Evidence> {
-    let best = scores.best_within(lo.map(|d| d.year()), hi.map(|d| d.year()))?;
+/// How likely a source is written `gap` years after the latest past event it tells, and
+/// `gap` years before the earliest event it tells as still to come: what the dated releases
+/// of scoop-nz show (40% in the year of the latest past event, 13% the year after; 11% before
+/// it, where the text's tense misled; a third of the "future" events already past).
+fn after_latest_past(gap: i32) -> f64 {
+    match gap {
+        ..0 => 0.03,
+        0 => 0.40,
+        1 => 0.13,
+        2 => 0.08,
+        3 => 0.05,
+        4 => 0.03,
+        _ => 0.02,
+    }
+}
+
+fn before_earliest_future(gap: i32) -> f64 {
+    match gap {
+        ..0 => 0.06,
+        0 => 0.35,
+        1 => 0.17,
+        2 => 0.06,
+        _ => 0.03,
+    }
+}
+
+/// Votes below this share of all count as this much: the bounds may pick a year no near
+/// source is of.
+const LEAST_VOTE: f64 = 0.05;
+
+/// The likeliest year by the votes of the dated sources nearest in words, weighed by how
+/// likely each year is after the latest past event and before the earliest future one.
+fn likeliest_year(scores: &YearScores, lower: Option<i16>, upper: Option<i16>) -> Option<i16> {
+    let candidates = scores
+        .years
+        .iter()
+        .map(|y| y.year)
+        .chain(lower)
+        .chain(upper);
+    candidates.max_by(|&a, &b| {
+        let weight = |y: i16| {
+            scores.share(y).max(LEAST_VOTE)
+                * lower.map_or(1.0, |l| after_latest_past(i32::from(y - l)))
+                * upper.map_or(1.0, |u| before_earliest_future(i32::from(u - y)))
+        };
+        weight(a).total_cmp(&weight(b)).then(b.cmp(&a))
+    })
+}
+
+/// What the dated sources nearest in words say of `year`.
+fn words_evidence(scores: &YearScores, year: i16) -> Option<Evidence> {
+    let voted = scores.years.iter().find(|y| y.year == year)?;
     Some(Evidence {
         bound: Bound::About,
-        date: DateStamp::year(best.year),
+        date: DateStamp::year(year),
         reason: format!(
-            "{:.0}% of the likeness of the dated sources nearest in words is from {}",
-            100.0 * scores.share(best.year),
-            best.year
+            "{:.0}% of the votes of the dated sources nearest in words are for {year}",
+            100.0 * scores.share(year),
         ),
         paragraph: None,
-        text: best.voters.join(", "),
+        text: voted
+            .voters
+            .iter()
+            .map(ToString::to_string)
+            .collect::<Vec<_>>()
+            .join(", "),
         source: None,
     })
 }
 
 /// Bounds intersected (the text's future events give way when they contradict the rest), then
 /// the best guess: just after a source it copies, else the latest estimate within the bounds,
-/// else the year within them whose sources use its words most (the month of the latest past
-/// event when that is the year), else just after the latest past event.
+/// else the likeliest year by the votes of the dated sources nearest in words and the text's
+/// events (the month of the latest past event when that is the year), else just after the
+/// latest past event.
 fn combine(all: Vec<Evidence>, word_years: Option<&YearScores>) -> Option<InferredDate> {
     let first_day = |e: &Evidence| days(e.date).0;
     let last_day = |e: &Evidence| days(e.date).1;
@@ -616,15 +670,29 @@ fn combine(all: Vec<Evidence>, word_years: Option<&YearScores>) -> Option<Inferr
     estimates.sort_by_key(|e| first_day(e));
     estimates.dedup_by(|a, b| a.reason == b.reason);
     let month = |e: &Evidence| stamp(first_day(e), e.date.precision().min(Precision::Month));
-    let by_words = word_years.and_then(|w| words_evidence(w, lo, hi));
+    let by_words = word_years.and_then(|w| {
+        let year = likeliest_year(w, lower.map(|l| l.date.year), upper.map(|u| u.date.year))?;
+        Some((year, words_evidence(w, year)))
+    });
     let (best, mut confidence) = if let Some(c) = lower.filter(|e| e.source.is_some()) {
         (month(c), 0.7)
     } else if let Some(e) = estimates.last() {
         (month(e), 0.6)
-    } else if let Some(w) = &by_words {
+    } else if let Some((year, _)) = by_words {
+        // On scoop-nz, a year with half the votes is right 79% of the time, with 70% of them
+        // 91%.
+        let votes = word_years.map_or(0.0, |w| w.share(year));
+        let confidence = 0.3 + 0.5 * votes;
+        let voted = word_years
+            .and_then(|w| w.years.iter().find(|y| y.year == year))
+            .and_then(YearScore::month);
         match lower {
-            Some(l) if l.date.year == w.date.year => (month(l), 0.5),
-            _ => (w.date, 0.4),
+            // The later of the latest past event and the month the votes give.
+            Some(l) if l.date.year == year => (
+                voted.map_or(month(l), |v| month(l).max(v)),
+                confidence + 0.1,
+            ),
+            _ => (voted.unwrap_or(DateStamp::year(year)), confidence),
         }
     } else if let Some(l) = lower {
         (month(l), 0.4)
@@ -641,7 +709,7 @@ fn combine(all: Vec<Evidence>, word_years: Option<&YearScores>) -> Option<Inferr
     }
     let mut evidence: Vec<Evidence> = lower.into_iter().chain(upper).cloned().collect();
     evidence.extend(estimates.into_iter().cloned());
-    evidence.extend(by_words);
+    evidence.extend(by_words.and_then(|(_, e)| e));
     evidence.extend(
         all.iter()
             .filter(|e| e.source.is_some() && !evidence.contains(e))
@@ -803,6 +871,49 @@ mod tests {
         }];
         let d = place(&source("Talks began in June of 2023."), &copied_by, None);
         assert_eq!(d.unwrap().range(), "2023-06-01/2024-04-04");
+    }
+
+    #[test]
+    fn the_votes_of_the_nearest_sources_are_weighed_with_the_texts_events() {
+        use crate::model::word_years::{Voter, YearScore};
+        let votes = |v: &[(i16, f64)]| YearScores {
+            years: v
+                .iter()
+                .map(|&(year, score)| YearScore {
+                    year,
+                    score,
+                    voters: vec![Voter {
+                        id: "a".into(),
+                        date: DateStamp::year(year),
+                        vote: score,
+                    }],
+                })
+                .collect(),
+        };
+        // Nothing else known: the most votes.
+        assert_eq!(
+            likeliest_year(&votes(&[(2014, 1.0), (2016, 2.0)]), None, None),
+            Some(2016)
+        );
+        // Past events of 2014: that year, unless the votes for a later one are overwhelming.
+        let split = votes(&[(2014, 1.0), (2016, 2.0)]);
+        assert_eq!(likeliest_year(&split, Some(2014), None), Some(2014));
+        let clear = votes(&[(2014, 0.2), (2016, 9.8)]);
+        assert_eq!(likeliest_year(&clear, Some(2014), None), Some(2016));
+        // No voter of the year of the latest past event: it is still a candidate.
+        assert_eq!(
+            likeliest_year(&votes(&[(2009, 1.0), (2010, 1.0)]), Some(2012), None),
+            Some(2012)
+        );
+        // Placed by the votes, with them as evidence.
+        let d = place(&source("A plan began in 2014."), &[], Some(&clear)).unwrap();
+        assert_eq!(d.best.to_string(), "2016");
+        let words = d
+            .evidence
+            .iter()
+            .find(|e| e.reason.contains("nearest in words"));
+        assert_eq!(words.unwrap().text, "a (2016)");
+        assert!(d.confidence > 0.7, "98% of the votes: {}", d.confidence);
     }
 
     #[test]

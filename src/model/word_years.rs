@@ -2,11 +2,12 @@
 //! story, from the same organisation in the same years, naming the ministers and programmes
 //! of the day, are mostly of the same year. Likeness is the rare words two sources share,
 //! each weighted by its rarity (tf-idf cosine without term frequencies); the ten nearest
-//! dated sources vote for their years, each with its likeness.
+//! dated sources vote for their years, each with its likeness squared.
 //!
-//! On scoop-nz this dates a release to the right year about twice as often as a naive Bayes
-//! model of each word's years (de Jong, Rode & Hiemstra 2005), which was tried first; see
-//! `examples/date_accuracy.rs`.
+//! Measured on scoop-nz (each release left out in turn), the votes alone give the right year
+//! to 48% of releases, twice what a naive Bayes model of each word's years gave (24%; de
+//! Jong, Rode & Hiemstra 2005), which was tried first. Names alone (capitalised words) did
+//! worse by 3 points; titles, 5 or 20 voters, other weights changed less than a point.
 
 use rayon::prelude::*;
 
@@ -22,6 +23,10 @@ const MIN_WORD_BYTES: usize = 3;
 /// walked for every source dated): on scoop-nz, 3,000 of 33,584 keeps 99% of the accuracy of
 /// no limit.
 const MAX_USES: usize = 3000;
+/// The share of a year's votes within a month of their median month for the month to be
+/// given: on scoop-nz, 0.5 gives the right month to 22.9% of releases but is right for 27.7%
+/// of those it dates to the month; 0.7 21.1% and 32.5%; 0.9 18.1% and 33.9%.
+const AGREEING_MONTHS: f64 = 0.7;
 /// How many of the nearest dated sources vote.
 const VOTERS: usize = 10;
 /// The low bits of a word key that hold a dated source's number while learning.
@@ -72,10 +77,60 @@ pub struct YearScores {
 #[derive(Debug, Clone, PartialEq)]
 pub struct YearScore {
     pub year: i16,
-    /// The summed likeness of the voters for this year.
+    /// The summed votes (likeness squared) of the voters for this year.
     pub score: f64,
-    /// The voters, nearest first: `id (date)`.
-    pub voters: Vec<String>,
+    /// The voters, nearest first.
+    pub voters: Vec<Voter>,
+}
+
+/// A dated source near in words, and its vote.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Voter {
+    pub id: String,
+    pub date: DateStamp,
+    pub vote: f64,
+}
+
+/// `id (date)`.
+impl std::fmt::Display for Voter {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "{} ({})", self.id, self.date)
+    }
+}
+
+impl YearScore {
+    /// The month the votes for the year centre on (their weighted median), when its voters
+    /// state months and agree on it.
+    pub fn month(&self) -> Option<DateStamp> {
+        let mut months: Vec<(DateStamp, f64)> = self
+            .voters
+            .iter()
+            .filter(|v| v.date.month != 0)
+            .map(|v| {
+                (
+                    DateStamp {
+                        day: 0,
+                        minute_of_day: None,
+                        ..v.date
+                    },
+                    v.vote,
+                )
+            })
+            .collect();
+        months.sort_by_key(|m| m.0);
+        let all = months.iter().map(|m| m.1).sum::<f64>();
+        let mut sum = 0.0;
+        let median = months.iter().find_map(|&(month, vote)| {
+            sum += vote;
+            (sum >= all / 2.0).then_some(month)
+        })?;
+        let near: f64 = months
+            .iter()
+            .filter(|m| (i32::from(m.0.month) - i32::from(median.month)).abs() <= 1)
+            .map(|m| m.1)
+            .sum();
+        (near >= AGREEING_MONTHS * self.score).then_some(median)
+    }
 }
 
 impl YearScores {
@@ -188,15 +243,20 @@ impl WordYears {
         let mut years: Vec<YearScore> = Vec::new();
         for (like, d) in near {
             let (_, id, date) = &self.dated[d as usize];
-            let voter = format!("{id} ({date})");
+            // Squared: a near copy outvotes several sources on the same subject.
+            let voter = Voter {
+                id: id.clone(),
+                date: *date,
+                vote: f64::from(like).powi(2),
+            };
             match years.iter_mut().find(|y| y.year == date.year) {
                 Some(y) => {
-                    y.score += f64::from(like);
+                    y.score += voter.vote;
                     y.voters.push(voter);
                 }
                 None => years.push(YearScore {
                     year: date.year,
-                    score: f64::from(like),
+                    score: voter.vote,
                     voters: vec![voter],
                 }),
             }
@@ -246,7 +306,7 @@ mod tests {
             .unwrap();
         let best = scores.best_within(None, None).unwrap();
         assert_eq!(best.year, 2005);
-        assert!(best.voters[0].ends_with("(2005)"), "{:?}", best.voters);
+        assert_eq!(best.voters[0].date.year, 2005);
         assert!(scores.share(2005) > 0.99, "only 2005 sources use Cullen");
         // Bounds from the text overrule the votes: none of the voters is within these.
         assert!(scores.best_within(Some(2010), None).is_none());
@@ -265,6 +325,34 @@ mod tests {
         let without = model.score(&sources[1], Some(1)).unwrap();
         assert_eq!(without.share(2020), 0.0);
         assert_eq!(without.best_within(None, None).unwrap().year, 2005);
+    }
+
+    #[test]
+    fn a_month_is_given_only_when_the_voters_agree_on_it() {
+        let voter = |month: u8, vote: f64| Voter {
+            id: "v".into(),
+            date: DateStamp::ymd(2000, month, 10).unwrap(),
+            vote,
+        };
+        let year = |voters: Vec<Voter>| YearScore {
+            year: 2000,
+            score: voters.iter().map(|v| v.vote).sum(),
+            voters,
+        };
+        let agreeing = year(vec![
+            voter(8, 2.0),
+            voter(7, 1.0),
+            voter(9, 1.0),
+            voter(2, 1.0),
+        ]);
+        assert_eq!(agreeing.month().unwrap().to_string(), "2000-08");
+        let scattered = year(vec![
+            voter(1, 1.0),
+            voter(4, 1.0),
+            voter(8, 1.0),
+            voter(11, 1.0),
+        ]);
+        assert_eq!(scattered.month(), None);
     }
 
     #[test]
