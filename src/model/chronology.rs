@@ -624,8 +624,10 @@ fn words_evidence(scores: &YearScores, year: i16) -> Option<Evidence> {
         bound: Bound::About,
         date: DateStamp::year(year),
         reason: format!(
-            "{:.0}% of the votes of the dated sources nearest in words are for {year}",
+            "{:.0}% of the votes of the dated sources nearest in words are for {year}, \
+             the nearest of them {}",
             100.0 * scores.share(year),
+            voted.voters.first()?,
         ),
         paragraph: None,
         text: voted

@@ -190,8 +190,8 @@ impl WordYears {
         while let Some(&first) = rest.first() {
             let word = first & !SOURCE_MASK;
             let len = rest.partition_point(|k| k & !SOURCE_MASK == word);
-            // A word of one source links it to none.
-            if (2..=MAX_USES).contains(&len) {
+            // A word of one source links it to none; one of all of them tells nothing.
+            if (2..=MAX_USES).contains(&len) && len < index.dated.len() {
                 let weight = (all / len as f32).ln().powi(2);
                 index.words.push(word);
                 index.weights.push(weight);
@@ -215,25 +215,38 @@ impl WordYears {
     /// accuracy is measured). `None` when it shares no indexed word with any.
     pub fn score(&self, source: &Source, leave_out: Option<usize>) -> Option<YearScores> {
         let skip = leave_out.and_then(|i| self.dated.iter().position(|d| d.0 as usize == i));
-        let mut likeness = vec![0f32; self.dated.len()];
-        let mut near = Vec::new();
-        for key in source_words(source) {
-            let Ok(w) = self.words.binary_search(&key) else {
-                continue;
-            };
-            let weight = self.weights[w];
-            for &d in &self.users[self.starts[w] as usize..self.starts[w + 1] as usize] {
-                if likeness[d as usize] == 0.0 {
-                    near.push(d);
+        // Likeness per dated source, kept per thread and zeroed after use: a fresh one for
+        // each source dated cost as much as the scoring (page faults).
+        thread_local!(static LIKENESS: std::cell::RefCell<Vec<f32>> = const {
+            std::cell::RefCell::new(Vec::new())
+        });
+        let mut near: Vec<(f32, u32)> = LIKENESS.with_borrow_mut(|likeness| {
+            likeness.resize(self.dated.len(), 0.0);
+            let mut touched = Vec::new();
+            for key in source_words(source) {
+                let Ok(w) = self.words.binary_search(&key) else {
+                    continue;
+                };
+                let weight = self.weights[w];
+                for &d in &self.users[self.starts[w] as usize..self.starts[w + 1] as usize] {
+                    if likeness[d as usize] == 0.0 {
+                        touched.push(d);
+                    }
+                    likeness[d as usize] += weight;
                 }
-                likeness[d as usize] += weight;
             }
-        }
-        let mut near: Vec<(f32, u32)> = near
-            .into_iter()
-            .filter(|&d| Some(d as usize) != skip)
-            .map(|d| (likeness[d as usize] / self.norms[d as usize], d))
-            .collect();
+            touched
+                .into_iter()
+                .map(|d| {
+                    (
+                        std::mem::take(&mut likeness[d as usize]) / self.norms[d as usize],
+                        d,
+                    )
+                })
+                // A source seen twice is taken once (the second time, its likeness is 0).
+                .filter(|&(like, d)| like > 0.0 && Some(d as usize) != skip)
+                .collect()
+        });
         let by_likeness = |a: &(f32, u32), b: &(f32, u32)| b.0.total_cmp(&a.0).then(a.1.cmp(&b.1));
         if near.len() > VOTERS {
             near.select_nth_unstable_by(VOTERS, by_likeness);
@@ -277,6 +290,7 @@ mod tests {
         let mut s = Corpus::of_plain_texts(&[&format!("T\n\n{body}")])
             .sources
             .remove(0);
+        s.id = format!("{year:?}: {body}");
         s.date = year.map(|y| StatedDate {
             stamp: DateStamp::year(y),
             kind: DateKind::Published,
@@ -307,6 +321,12 @@ mod tests {
         let best = scores.best_within(None, None).unwrap();
         assert_eq!(best.year, 2005);
         assert_eq!(best.voters[0].date.year, 2005);
+        // Ten voters, each once (words all sources use, here "the" and "budget", weigh
+        // nothing and must not count a source again).
+        let mut ids: Vec<&str> = best.voters.iter().map(|v| v.id.as_str()).collect();
+        ids.sort_unstable();
+        ids.dedup();
+        assert_eq!(ids.len(), VOTERS);
         assert!(scores.share(2005) > 0.99, "only 2005 sources use Cullen");
         // Bounds from the text overrule the votes: none of the voters is within these.
         assert!(scores.best_within(Some(2010), None).is_none());
