@@ -107,13 +107,13 @@ fn bench_load(c: &mut Criterion) {
         );
         // Dating undated sources by their nearest dated ones in words: the index of the dated
         // sources' words, then one release dated as if it stated no date.
-        use dossier::model::word_years::WordYears;
+        use dossier::model::nearest_dated::NearestDated;
         group.bench_function("index the words of the dated releases", |b| {
-            b.iter(|| black_box(WordYears::learn(&corpus.sources)))
+            b.iter(|| black_box(NearestDated::build(&corpus.sources)))
         });
-        let word_years = WordYears::learn(&corpus.sources).expect("dated releases");
+        let nearest = NearestDated::build(&corpus.sources).expect("dated releases");
         group.bench_function("date one release by its nearest in words", |b| {
-            b.iter(|| black_box(word_years.score(&corpus.sources[one], Some(one))))
+            b.iter(|| black_box(nearest.votes(&corpus.sources[one], Some(one))))
         });
         let most = index.related(&corpus.sources, one)[0].source;
         group.bench_function("open one release beside its most related", |b| {

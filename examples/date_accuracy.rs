@@ -19,7 +19,7 @@ use std::path::PathBuf;
 
 use dossier::load::{LoadOptions, load_paths};
 use dossier::model::chronology::place;
-use dossier::model::word_years::WordYears;
+use dossier::model::nearest_dated::NearestDated;
 
 fn main() {
     let mut args = std::env::args().skip(1);
@@ -40,8 +40,8 @@ fn main() {
     }
     let corpus = load_paths(&paths, &LoadOptions::default());
     // Each source is scored with its own words taken out of what was learnt.
-    let word_years = (!text_alone)
-        .then(|| WordYears::learn(&corpus.sources))
+    let nearest = (!text_alone)
+        .then(|| NearestDated::build(&corpus.sources))
         .flatten();
     let results: Vec<(String, String, Option<String>, Option<String>)> = corpus
         .sources
@@ -51,7 +51,7 @@ fn main() {
             let stated = s.date.as_ref()?.stamp;
             let mut hidden = s.clone();
             hidden.date = None;
-            let years = word_years.as_ref().and_then(|w| w.score(s, Some(i)));
+            let years = nearest.as_ref().and_then(|w| w.votes(s, Some(i)));
             let inferred = place(&hidden, &[], years.as_ref());
             let why = inferred
                 .as_ref()

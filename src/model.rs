@@ -8,19 +8,19 @@ pub mod front_matter;
 pub mod furniture;
 pub mod ingest;
 pub mod markup;
+pub mod nearest_dated;
 pub mod quotes;
 pub mod sanitize;
 pub mod search;
 pub mod shared;
 pub mod source;
-pub mod word_years;
 pub mod words;
 
 pub use source::{Furniture, Paragraph, ParagraphKind, Person, PersonRole, Source};
 
 use std::collections::HashMap;
 
-use word_years::WordYears;
+use nearest_dated::NearestDated;
 
 /// A file that was not loaded, and why.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -225,22 +225,23 @@ impl Corpus {
     }
 
     /// The inferred dates of the undated sources, without changing them: what the explorer's
-    /// worker hands over once the shared-passage index exists. With `shared`, the years of
-    /// the words of the dated sources are learnt too ([`WordYears`]): both take a moment, so
-    /// the first placing, before the explorer's first frame, goes without.
+    /// worker hands over once the shared-passage index exists. With `shared`, the dated
+    /// sources are indexed by their words too, so that the nearest vote ([`NearestDated`]):
+    /// both take a moment, so the first placing, before the explorer's first frame, goes
+    /// without.
     pub fn place_undated(&self, shared: Option<&shared::SharedIndex>) -> Placements {
         use rayon::prelude::*;
         let undated = self.sources.iter().any(|s| s.date.is_none());
-        let word_years = shared
+        let nearest = shared
             .filter(|_| undated)
-            .and_then(|_| WordYears::learn(&self.sources));
+            .and_then(|_| NearestDated::build(&self.sources));
         (0..self.sources.len())
             .into_par_iter()
             .filter(|&i| self.sources[i].date.is_none())
             .map(|i| {
                 let source = &self.sources[i];
                 let copies = shared.map_or_else(Vec::new, |index| self.copies(index, i));
-                let years = word_years.as_ref().and_then(|w| w.score(source, None));
+                let years = nearest.as_ref().and_then(|w| w.votes(source, None));
                 (i, chronology::place(source, &copies, years.as_ref()))
             })
             .collect()

@@ -16,8 +16,8 @@ use serde::Serialize;
 use super::Corpus;
 use super::date::{DateKind, DateStamp, Precision};
 use super::events::{self, Event};
+use super::nearest_dated::{YearScore, YearScores};
 use super::source::{PersonRole, Source};
-use super::word_years::{YearScore, YearScores};
 
 /// What a piece of evidence says about the date.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
@@ -528,7 +528,7 @@ fn copy_evidence(c: &DatedPassage) -> Evidence {
 pub fn place(
     source: &Source,
     copies: &[DatedPassage],
-    word_years: Option<&YearScores>,
+    votes: Option<&YearScores>,
 ) -> Option<InferredDate> {
     if source.date.is_some() {
         return None;
@@ -536,12 +536,12 @@ pub fn place(
     let mut events = events::extract(source);
     // Year-less events need a year: a first guess without them gives it.
     let absolute: Vec<Event> = events.iter().filter(|e| !e.yearless).cloned().collect();
-    let first = infer(source, &absolute, copies, word_years);
+    let first = infer(source, &absolute, copies, votes);
     events::resolve_yearless(
         &mut events,
         first.as_ref().map(|d| DateStamp::year(d.best.year)),
     );
-    infer(source, &events, copies, word_years).or(first)
+    infer(source, &events, copies, votes).or(first)
 }
 
 /// The dated events of `source`, year-less ones given the year of its stated date, or of its
@@ -561,11 +561,11 @@ fn infer(
     source: &Source,
     events: &[Event],
     copies: &[DatedPassage],
-    word_years: Option<&YearScores>,
+    votes: Option<&YearScores>,
 ) -> Option<InferredDate> {
     let mut evidence = text_evidence(source, events);
     evidence.extend(copies.iter().map(copy_evidence));
-    combine(evidence, word_years)
+    combine(evidence, votes)
 }
 
 /// How likely a source is written `gap` years after the latest past event it tells, and
@@ -645,7 +645,7 @@ fn words_evidence(scores: &YearScores, year: i16) -> Option<Evidence> {
 /// else the likeliest year by the votes of the dated sources nearest in words and the text's
 /// events (the month of the latest past event when that is the year), else just after the
 /// latest past event.
-fn combine(all: Vec<Evidence>, word_years: Option<&YearScores>) -> Option<InferredDate> {
+fn combine(all: Vec<Evidence>, votes: Option<&YearScores>) -> Option<InferredDate> {
     let first_day = |e: &Evidence| days(e.date).0;
     let last_day = |e: &Evidence| days(e.date).1;
     let lower = all
@@ -672,7 +672,7 @@ fn combine(all: Vec<Evidence>, word_years: Option<&YearScores>) -> Option<Inferr
     estimates.sort_by_key(|e| first_day(e));
     estimates.dedup_by(|a, b| a.reason == b.reason);
     let month = |e: &Evidence| stamp(first_day(e), e.date.precision().min(Precision::Month));
-    let by_words = word_years.and_then(|w| {
+    let by_words = votes.and_then(|w| {
         let year = likeliest_year(w, lower.map(|l| l.date.year), upper.map(|u| u.date.year))?;
         Some((year, words_evidence(w, year)))
     });
@@ -683,9 +683,9 @@ fn combine(all: Vec<Evidence>, word_years: Option<&YearScores>) -> Option<Inferr
     } else if let Some((year, _)) = by_words {
         // On scoop-nz, a year with half the votes is right 79% of the time, with 70% of them
         // 91%.
-        let votes = word_years.map_or(0.0, |w| w.share(year));
-        let confidence = 0.3 + 0.5 * votes;
-        let voted = word_years
+        let share = votes.map_or(0.0, |w| w.share(year));
+        let confidence = 0.3 + 0.5 * share;
+        let voted = votes
             .and_then(|w| w.years.iter().find(|y| y.year == year))
             .and_then(YearScore::month);
         match lower {
@@ -877,7 +877,7 @@ mod tests {
 
     #[test]
     fn the_votes_of_the_nearest_sources_are_weighed_with_the_texts_events() {
-        use crate::model::word_years::{Voter, YearScore};
+        use crate::model::nearest_dated::{Voter, YearScore};
         let votes = |v: &[(i16, f64)]| YearScores {
             years: v
                 .iter()

@@ -29,13 +29,13 @@ const MAX_USES: usize = 3000;
 const AGREEING_MONTHS: f64 = 0.7;
 /// How many of the nearest dated sources vote.
 const VOTERS: usize = 10;
-/// The low bits of a word key that hold a dated source's number while learning.
+/// The low bits of a word key that hold a dated source's number while indexing.
 const SOURCE_BITS: u32 = 24;
 const SOURCE_MASK: u64 = (1 << SOURCE_BITS) - 1;
 
 /// The dated sources of a corpus, indexed by the words they use.
 #[derive(Debug, Clone)]
-pub struct WordYears {
+pub struct NearestDated {
     /// Per dated source: its index in the corpus, id and date.
     dated: Vec<(u32, String, DateStamp)>,
     /// Per dated source, the length of its vector of word weights.
@@ -154,9 +154,9 @@ impl YearScores {
     }
 }
 
-impl WordYears {
+impl NearestDated {
     /// Index the dated sources among `sources`; `None` when too few are dated.
-    pub fn learn(sources: &[Source]) -> Option<WordYears> {
+    pub fn build(sources: &[Source]) -> Option<NearestDated> {
         let dated: Vec<(u32, String, DateStamp)> = sources
             .iter()
             .enumerate()
@@ -178,7 +178,7 @@ impl WordYears {
             .collect();
         keys.par_sort_unstable();
         let all = dated.len() as f32;
-        let mut index = WordYears {
+        let mut index = NearestDated {
             norms: vec![0.0; dated.len()],
             dated,
             words: Vec::new(),
@@ -213,7 +213,7 @@ impl WordYears {
     /// The votes of the dated sources nearest to `source`, except the source at index
     /// `leave_out` of the corpus (to date a dated source as if it were not: how dossier's
     /// accuracy is measured). `None` when it shares no indexed word with any.
-    pub fn score(&self, source: &Source, leave_out: Option<usize>) -> Option<YearScores> {
+    pub fn votes(&self, source: &Source, leave_out: Option<usize>) -> Option<YearScores> {
         let skip = leave_out.and_then(|i| self.dated.iter().position(|d| d.0 as usize == i));
         // Likeness per dated source, kept per thread and zeroed after use: a fresh one for
         // each source dated cost as much as the scoring (page faults).
@@ -314,9 +314,9 @@ mod tests {
 
     #[test]
     fn a_source_is_of_the_year_of_the_dated_sources_most_like_it() {
-        let model = WordYears::learn(&corpus()).expect("enough dated sources");
+        let model = NearestDated::build(&corpus()).expect("enough dated sources");
         let scores = model
-            .score(&source("Cullen defends the budget.", None), None)
+            .votes(&source("Cullen defends the budget.", None), None)
             .unwrap();
         let best = scores.best_within(None, None).unwrap();
         assert_eq!(best.year, 2005);
@@ -330,7 +330,7 @@ mod tests {
         assert!(scores.share(2005) > 0.99, "only 2005 sources use Cullen");
         // Bounds from the text overrule the votes: none of the voters is within these.
         assert!(scores.best_within(Some(2010), None).is_none());
-        assert!(model.score(&source("Nothing known.", None), None).is_none());
+        assert!(model.votes(&source("Nothing known.", None), None).is_none());
     }
 
     #[test]
@@ -339,10 +339,10 @@ mod tests {
         // One 2020 source shares a rare word with one 2005 source only.
         sources[1] = source("Kiwisaver ranges on.", Some(2020));
         sources[2] = source("Kiwisaver ranges on.", Some(2005));
-        let model = WordYears::learn(&sources).unwrap();
-        let with = model.score(&sources[1], None).unwrap();
+        let model = NearestDated::build(&sources).unwrap();
+        let with = model.votes(&sources[1], None).unwrap();
         assert!(with.share(2020) >= 0.5, "itself");
-        let without = model.score(&sources[1], Some(1)).unwrap();
+        let without = model.votes(&sources[1], Some(1)).unwrap();
         assert_eq!(without.share(2020), 0.0);
         assert_eq!(without.best_within(None, None).unwrap().year, 2005);
     }
@@ -377,6 +377,6 @@ mod tests {
 
     #[test]
     fn too_few_dated_sources_vote_for_nothing() {
-        assert!(WordYears::learn(&corpus()[..MIN_DATED - 1]).is_none());
+        assert!(NearestDated::build(&corpus()[..MIN_DATED - 1]).is_none());
     }
 }
