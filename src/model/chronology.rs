@@ -617,16 +617,17 @@ fn likeliest_year(scores: &YearScores, lower: Option<i16>, upper: Option<i16>) -
     })
 }
 
-/// What the dated sources nearest in words say of `year`.
-fn words_evidence(scores: &YearScores, year: i16) -> Option<Evidence> {
-    let voted = scores.years.iter().find(|y| y.year == year)?;
+/// What the dated sources nearest in words say of the year `voted`, which has `share` of
+/// their votes.
+fn words_evidence(voted: &YearScore, share: f64) -> Option<Evidence> {
+    let year = voted.year;
     Some(Evidence {
         bound: Bound::About,
         date: DateStamp::year(year),
         reason: format!(
             "{:.0}% of the votes of the dated sources nearest in words are for {year}, \
              the nearest of them {}",
-            100.0 * scores.share(year),
+            100.0 * share,
             voted.voters.first()?,
         ),
         paragraph: None,
@@ -672,29 +673,28 @@ fn combine(all: Vec<Evidence>, votes: Option<&YearScores>) -> Option<InferredDat
     estimates.sort_by_key(|e| first_day(e));
     estimates.dedup_by(|a, b| a.reason == b.reason);
     let month = |e: &Evidence| stamp(first_day(e), e.date.precision().min(Precision::Month));
-    let by_words = votes.and_then(|w| {
-        let year = likeliest_year(w, lower.map(|l| l.date.year), upper.map(|u| u.date.year))?;
-        Some((year, words_evidence(w, year)))
+    // The likeliest year, its share of the votes, and its voters (none when the text's
+    // events chose a year no near source is of).
+    let by_words = votes.and_then(|v| {
+        let year = likeliest_year(v, lower.map(|l| l.date.year), upper.map(|u| u.date.year))?;
+        Some((year, v.share(year), v.years.iter().find(|y| y.year == year)))
     });
     let (best, mut confidence) = if let Some(c) = lower.filter(|e| e.source.is_some()) {
         (month(c), 0.7)
     } else if let Some(e) = estimates.last() {
         (month(e), 0.6)
-    } else if let Some((year, _)) = by_words {
+    } else if let Some((year, share, voted)) = by_words {
         // On scoop-nz, a year with half the votes is right 79% of the time, with 70% of them
         // 91%.
-        let share = votes.map_or(0.0, |w| w.share(year));
         let confidence = 0.3 + 0.5 * share;
-        let voted = votes
-            .and_then(|w| w.years.iter().find(|y| y.year == year))
-            .and_then(YearScore::month);
+        let voted_month = voted.and_then(YearScore::month);
         match lower {
             // The later of the latest past event and the month the votes give.
             Some(l) if l.date.year == year => (
-                voted.map_or(month(l), |v| month(l).max(v)),
+                voted_month.map_or(month(l), |v| month(l).max(v)),
                 confidence + 0.1,
             ),
-            _ => (voted.unwrap_or(DateStamp::year(year)), confidence),
+            _ => (voted_month.unwrap_or(DateStamp::year(year)), confidence),
         }
     } else if let Some(l) = lower {
         (month(l), 0.4)
@@ -711,7 +711,7 @@ fn combine(all: Vec<Evidence>, votes: Option<&YearScores>) -> Option<InferredDat
     }
     let mut evidence: Vec<Evidence> = lower.into_iter().chain(upper).cloned().collect();
     evidence.extend(estimates.into_iter().cloned());
-    evidence.extend(by_words.and_then(|(_, e)| e));
+    evidence.extend(by_words.and_then(|(_, share, voted)| words_evidence(voted?, share)));
     evidence.extend(
         all.iter()
             .filter(|e| e.source.is_some() && !evidence.contains(e))

@@ -134,12 +134,10 @@ impl YearScore {
 }
 
 impl YearScores {
-    /// The year with most votes within `earliest..=latest` (either open).
-    pub fn best_within(&self, earliest: Option<i16>, latest: Option<i16>) -> Option<&YearScore> {
-        self.years
-            .iter()
-            .filter(|y| earliest.is_none_or(|e| y.year >= e) && latest.is_none_or(|l| y.year <= l))
-            .max_by(|a, b| a.score.total_cmp(&b.score))
+    /// The year with most votes (the text's events are weighed in by
+    /// [`chronology`](super::chronology), not here).
+    pub fn most_voted(&self) -> Option<&YearScore> {
+        self.years.iter().max_by(|a, b| a.score.total_cmp(&b.score))
     }
 
     /// The share of all votes that went to `year`.
@@ -214,7 +212,9 @@ impl NearestDated {
     /// `leave_out` of the corpus (to date a dated source as if it were not: how dossier's
     /// accuracy is measured). `None` when it shares no indexed word with any.
     pub fn votes(&self, source: &Source, leave_out: Option<usize>) -> Option<YearScores> {
-        let skip = leave_out.and_then(|i| self.dated.iter().position(|d| d.0 as usize == i));
+        // `dated` is in corpus order.
+        let skip =
+            leave_out.and_then(|i| self.dated.binary_search_by_key(&i, |d| d.0 as usize).ok());
         // Likeness per dated source, kept per thread and zeroed after use: a fresh one for
         // each source dated cost as much as the scoring (page faults).
         thread_local!(static LIKENESS: std::cell::RefCell<Vec<f32>> = const {
@@ -229,6 +229,8 @@ impl NearestDated {
                 };
                 let weight = self.weights[w];
                 for &d in &self.users[self.starts[w] as usize..self.starts[w + 1] as usize] {
+                    // Every weight is positive (no word of every dated source is kept), so
+                    // a source is touched once.
                     if likeness[d as usize] == 0.0 {
                         touched.push(d);
                     }
@@ -243,8 +245,7 @@ impl NearestDated {
                         d,
                     )
                 })
-                // A source seen twice is taken once (the second time, its likeness is 0).
-                .filter(|&(like, d)| like > 0.0 && Some(d as usize) != skip)
+                .filter(|&(_, d)| Some(d as usize) != skip)
                 .collect()
         });
         let by_likeness = |a: &(f32, u32), b: &(f32, u32)| b.0.total_cmp(&a.0).then(a.1.cmp(&b.1));
@@ -318,19 +319,18 @@ mod tests {
         let scores = model
             .votes(&source("Cullen defends the budget.", None), None)
             .unwrap();
-        let best = scores.best_within(None, None).unwrap();
+        let best = scores.most_voted().unwrap();
         assert_eq!(best.year, 2005);
         assert_eq!(best.voters[0].date.year, 2005);
-        // Ten voters, each once (words all sources use, here "the" and "budget", weigh
-        // nothing and must not count a source again).
+        // Ten voters, each once.
         let mut ids: Vec<&str> = best.voters.iter().map(|v| v.id.as_str()).collect();
         ids.sort_unstable();
         ids.dedup();
         assert_eq!(ids.len(), VOTERS);
         assert!(scores.share(2005) > 0.99, "only 2005 sources use Cullen");
-        // Bounds from the text overrule the votes: none of the voters is within these.
-        assert!(scores.best_within(Some(2010), None).is_none());
         assert!(model.votes(&source("Nothing known.", None), None).is_none());
+        // Words every dated source uses ("the", "budget") tell nothing and touch no one.
+        assert!(model.votes(&source("The budget.", None), None).is_none());
     }
 
     #[test]
@@ -344,7 +344,7 @@ mod tests {
         assert!(with.share(2020) >= 0.5, "itself");
         let without = model.votes(&sources[1], Some(1)).unwrap();
         assert_eq!(without.share(2020), 0.0);
-        assert_eq!(without.best_within(None, None).unwrap().year, 2005);
+        assert_eq!(without.most_voted().unwrap().year, 2005);
     }
 
     #[test]
