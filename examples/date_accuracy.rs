@@ -2,12 +2,13 @@
 //! it from the body (bylines and datelines are furniture, so not read), and compare.
 //!
 //! ```sh
-//! cargo run --release --example date_accuracy -- ../shared/corpora/scoop-nz [--misses N] [--diffs]
+//! cargo run --release --example date_accuracy -- ../shared/corpora/scoop-nz [--text-alone] [--misses N] [--diffs]
 //! ```
 //!
-//! Two ways: by default, each source's text and what the words of the other dated sources
-//! say of the years (the source's own words taken out of the counts first, so that it is not
-//! dated by itself); with `--text-alone`, its text alone, by the rules.
+//! Two ways: by default, each source's text and the votes of the other dated sources nearest
+//! to it in words (the source itself does not vote), and also the votes alone, and how often
+//! their most voted year is right when it has half or 70% of the votes; with `--text-alone`,
+//! its text alone, by the rules.
 //!
 //! Prints, over the sources that state a date: how many get an inferred date at all
 //! (coverage), and how often the inferred year, and the month when one is inferred, match the
@@ -20,6 +21,17 @@ use std::path::PathBuf;
 use dossier::load::{LoadOptions, load_paths};
 use dossier::model::chronology::place;
 use dossier::model::nearest_dated::NearestDated;
+
+/// A source that states a date, and what dossier makes of it hidden.
+struct Dated {
+    id: String,
+    stated: String,
+    inferred: Option<String>,
+    /// The first piece of evidence, with its text.
+    why: Option<String>,
+    /// The year the nearest sources vote for most, and its share of the votes.
+    most_voted: Option<(i16, f64)>,
+}
 
 fn main() {
     let mut args = std::env::args().skip(1);
@@ -39,11 +51,11 @@ fn main() {
         }
     }
     let corpus = load_paths(&paths, &LoadOptions::default());
-    // Each source is scored with its own words taken out of what was learnt.
+    // Each source is dated without its own vote (`votes(s, Some(i))`).
     let nearest = (!text_alone)
         .then(|| NearestDated::build(&corpus.sources))
         .flatten();
-    let results: Vec<(String, String, Option<String>, Option<String>)> = corpus
+    let results: Vec<Dated> = corpus
         .sources
         .par_iter()
         .enumerate()
@@ -53,31 +65,36 @@ fn main() {
             hidden.date = None;
             let years = nearest.as_ref().and_then(|w| w.votes(s, Some(i)));
             let inferred = place(&hidden, &[], years.as_ref());
+            let most_voted = years
+                .as_ref()
+                .and_then(|v| Some((v.most_voted()?.year, v)))
+                .map(|(year, v)| (year, v.share(year)));
             let why = inferred
                 .as_ref()
                 .and_then(|d| d.evidence.first())
                 .map(|e| format!("{e} | {}", e.text));
-            Some((
-                s.id.clone(),
-                stated.to_string(),
-                inferred.map(|d| d.best.to_string()),
+            Some(Dated {
+                id: s.id.clone(),
+                stated: stated.to_string(),
+                inferred: inferred.map(|d| d.best.to_string()),
                 why,
-            ))
+                most_voted,
+            })
         })
         .collect();
     let total = results.len();
-    let inferred: Vec<_> = results.iter().filter(|r| r.2.is_some()).collect();
+    let inferred: Vec<_> = results.iter().filter(|r| r.inferred.is_some()).collect();
     let year_right = inferred
         .iter()
-        .filter(|r| r.2.as_deref().unwrap().get(..4) == r.1.get(..4))
+        .filter(|r| r.inferred.as_deref().unwrap().get(..4) == r.stated.get(..4))
         .count();
     let with_month: Vec<_> = inferred
         .iter()
-        .filter(|r| r.2.as_deref().unwrap().len() >= 7)
+        .filter(|r| r.inferred.as_deref().unwrap().len() >= 7)
         .collect();
     let month_right = with_month
         .iter()
-        .filter(|r| r.2.as_deref().unwrap().get(..7) == r.1.get(..7))
+        .filter(|r| r.inferred.as_deref().unwrap().get(..7) == r.stated.get(..7))
         .count();
     let pct = |a: usize, b: usize| 100.0 * a as f64 / b.max(1) as f64;
     println!("dated sources: {total}");
@@ -97,11 +114,39 @@ fn main() {
         pct(month_right, with_month.len()),
         with_month.len()
     );
+    // The votes alone: the most voted year, and how often it is right by its share of votes.
+    if nearest.is_some() {
+        let stated_year = |r: &Dated| r.stated.get(..4).and_then(|y| y.parse().ok());
+        let right_from = |least: f64| {
+            let voted: Vec<_> = results
+                .iter()
+                .filter(|r| r.most_voted.is_some_and(|(_, share)| share >= least))
+                .collect();
+            let right = voted
+                .iter()
+                .filter(|r| r.most_voted.map(|(y, _)| y) == stated_year(r))
+                .count();
+            (right, voted.len())
+        };
+        let (right, _) = right_from(0.0);
+        println!(
+            "votes alone:   year right {right} = {:.1}% of all",
+            pct(right, total)
+        );
+        for least in [0.5, 0.7] {
+            let (right, of) = right_from(least);
+            println!(
+                "  with {:.0}% of the votes or more: {of} sources, year right {:.1}%",
+                100.0 * least,
+                pct(right, of)
+            );
+        }
+    }
     let mut by_diff = std::collections::BTreeMap::new();
     for r in &inferred {
         let y = |s: &str| s.get(..4).and_then(|y| y.parse::<i32>().ok()).unwrap_or(0);
         *by_diff
-            .entry(y(r.2.as_deref().unwrap()) - y(&r.1))
+            .entry(y(r.inferred.as_deref().unwrap()) - y(&r.stated))
             .or_insert(0) += 1;
     }
     if diffs {
@@ -109,8 +154,15 @@ fn main() {
     }
     let wrong = inferred
         .iter()
-        .filter(|r| r.2.as_deref().unwrap().get(..4) != r.1.get(..4));
-    for (id, stated, got, why) in wrong.take(misses) {
+        .filter(|r| r.inferred.as_deref().unwrap().get(..4) != r.stated.get(..4));
+    for Dated {
+        id,
+        stated,
+        inferred: got,
+        why,
+        ..
+    } in wrong.take(misses)
+    {
         println!(
             "\n{id}: stated {stated}, inferred {}\n  {}",
             got.as_deref().unwrap_or("-"),
