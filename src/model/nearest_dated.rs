@@ -14,8 +14,8 @@
 use rayon::prelude::*;
 
 use super::date::DateStamp;
+use super::shared::for_each_token;
 use super::source::Source;
-use super::words::for_each_word;
 
 /// Fewer dated sources than this are too few to vote.
 const MIN_DATED: usize = 50;
@@ -52,19 +52,15 @@ pub struct NearestDated {
     users: Vec<u32>,
 }
 
-/// A word of a source, as a key.
+/// The distinct words of a source, as keys: its content words as shared passages compare
+/// them (bylines, datelines and other furniture are not read: they may state the date).
 fn source_words(source: &Source) -> Vec<u64> {
     let mut out = Vec::new();
-    // Bylines, datelines and other furniture are not read: they may state the date.
-    for (p, text) in source.paragraphs_with_text() {
-        if p.is_content() {
-            for_each_word(text, true, |start, end, hash| {
-                if end - start >= MIN_WORD_BYTES {
-                    out.push(hash & !SOURCE_MASK);
-                }
-            });
+    for_each_token(source, |t| {
+        if (t.end - t.start) as usize >= MIN_WORD_BYTES {
+            out.push(t.key & !SOURCE_MASK);
         }
-    }
+    });
     out.sort_unstable();
     out.dedup();
     out

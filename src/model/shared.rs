@@ -123,7 +123,7 @@ pub fn tokens(source: &Source) -> Vec<Token> {
 }
 
 /// The same, one by one: the index keeps only their keys, in a buffer it reuses.
-fn for_each_token(source: &Source, mut token: impl FnMut(Token)) {
+pub(super) fn for_each_token(source: &Source, mut token: impl FnMut(Token)) {
     let f = folds();
     for (index, (p, text)) in source.paragraphs_with_text().enumerate() {
         if !p.is_content() {
