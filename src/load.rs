@@ -13,9 +13,13 @@ use std::path::{Path, PathBuf};
 use crate::model::ingest::{self, Document, Format};
 use crate::model::sanitize::sanitize;
 use crate::model::{Corpus, Skipped, Source};
+use decode::Decoded;
 
 /// Extensions read when walking folders.
-pub const EXTENSIONS: &[&str] = &["txt", "md", "markdown"];
+pub const EXTENSIONS: &[&str] = &["txt", "md", "markdown", "jsonl", "ndjson"];
+
+/// Extensions of JSON Lines files: one source per line.
+const RECORD_EXTENSIONS: &[&str] = &["jsonl", "ndjson"];
 
 /// Files larger than this are skipped unless the user raises the cap.
 pub const DEFAULT_MAX_FILE_SIZE: u64 = 16 * 1024 * 1024;
@@ -92,8 +96,10 @@ pub fn load_paths(paths: &[PathBuf], options: &LoadOptions) -> Corpus {
     for path in paths {
         walk_input(path, &mut found, &mut skipped, &mut ignored);
     }
-    let results: Vec<Result<Source, Skipped>> =
-        found.par_iter().map(|f| read_source(f, options)).collect();
+    let results: Vec<Result<Source, Skipped>> = found
+        .par_iter()
+        .flat_map_iter(|f| read_sources(f, options))
+        .collect();
     let mut sources = Vec::with_capacity(results.len());
     for r in results {
         match r {
@@ -263,10 +269,14 @@ fn walk_dir(
     }
 }
 
-fn has_text_extension(path: &Path) -> bool {
+fn has_extension(path: &Path, extensions: &[&str]) -> bool {
     path.extension()
         .and_then(|e| e.to_str())
-        .is_some_and(|e| EXTENSIONS.iter().any(|x| e.eq_ignore_ascii_case(x)))
+        .is_some_and(|e| extensions.iter().any(|x| e.eq_ignore_ascii_case(x)))
+}
+
+fn has_text_extension(path: &Path) -> bool {
+    has_extension(path, EXTENSIONS)
 }
 
 /// `dir/sub/file.md` → `dir/sub/file`, with `/` separators, sanitised.
@@ -300,8 +310,87 @@ fn open_read_only(path: &Path) -> std::io::Result<File> {
     options.open(path)
 }
 
-fn read_source(found: &Found, options: &LoadOptions) -> Result<Source, Skipped> {
+/// The sources of one file: one, or one per record of a JSON Lines file; a file or record
+/// that cannot be read is skipped and named.
+fn read_sources(found: &Found, options: &LoadOptions) -> Vec<Result<Source, Skipped>> {
     let path = &found.path;
+    let records = has_extension(path, RECORD_EXTENSIONS);
+    // A records file holds a whole corpus: the size cap applies to each record instead.
+    let cap = if records {
+        u64::MAX - 1
+    } else {
+        options.max_file_size
+    };
+    let text = match read_text(path, cap) {
+        Ok(text) => text,
+        Err(skip) => return vec![Err(skip)],
+    };
+    if records {
+        return read_records(found, &text.text, options.max_file_size);
+    }
+    let ext = path.extension().and_then(|e| e.to_str()).unwrap_or("");
+    let document = Document {
+        id: found.id.clone(),
+        path: display_path(path),
+        text: &text.text,
+        format: Format::from_extension(ext),
+        warnings: text.warning.into_iter().collect(),
+    };
+    vec![guarded(path, || ingest::ingest(document))]
+}
+
+/// A bug in a rule must cost one file (or record), not the corpus: it is skipped and named.
+fn guarded(
+    path: &Path,
+    ingest: impl FnOnce() -> Source + std::panic::UnwindSafe,
+) -> Result<Source, Skipped> {
+    std::panic::catch_unwind(ingest).map_err(|_| {
+        skip(
+            path,
+            "dossier failed on this file (a bug: please report it with the file)",
+        )
+    })
+}
+
+/// Each record of a JSON Lines file becomes a source with the id `FILE-ID/LINE`.
+fn read_records(found: &Found, text: &str, cap: u64) -> Vec<Result<Source, Skipped>> {
+    let path_shown = display_path(&found.path);
+    let at_line = |line: u32| PathBuf::from(format!("{}:{line}", found.path.display()));
+    let lines: Vec<(u32, &str)> = (1u32..)
+        .zip(text.lines())
+        .filter(|(_, l)| !l.trim().is_empty())
+        .collect();
+    if lines.is_empty() {
+        return vec![Err(skip(
+            &found.path,
+            "holds no records (every line is blank)",
+        ))];
+    }
+    lines
+        .into_par_iter()
+        .map(|(line, record)| {
+            if record.len() as u64 > cap {
+                return Err(skip(
+                    &at_line(line),
+                    format!(
+                        "the record's {} is over the size cap of {} (--max-file-size)",
+                        human_size(record.len() as u64),
+                        human_size(cap)
+                    ),
+                ));
+            }
+            let fields = ingest::parse_record(record).map_err(|why| skip(&at_line(line), why))?;
+            let id = format!("{}/{line}", found.id);
+            let path = path_shown.clone();
+            guarded(&at_line(line), move || {
+                ingest::ingest_record(id, path, line, fields)
+            })
+        })
+        .collect()
+}
+
+/// A file's bytes decoded and sanitised, or why it was skipped.
+fn read_text(path: &Path, cap: u64) -> Result<Decoded, Skipped> {
     let file = open_read_only(path).map_err(|e| skip(path, io_reason(&e)))?;
     let meta = file.metadata().map_err(|e| skip(path, io_reason(&e)))?;
     if !meta.is_file() {
@@ -310,7 +399,6 @@ fn read_source(found: &Found, options: &LoadOptions) -> Result<Source, Skipped> 
             "not a regular file (a FIFO, socket or device); not opened",
         ));
     }
-    let cap = options.max_file_size;
     if meta.len() > cap {
         return Err(skip(
             path,
@@ -336,21 +424,9 @@ fn read_source(found: &Found, options: &LoadOptions) -> Result<Source, Skipped> 
     }
     let decoded =
         decode::decode(&bytes).map_err(|_| skip(path, "binary file (contains NUL bytes)"))?;
-    let text = sanitize(&decoded.text);
-    let ext = path.extension().and_then(|e| e.to_str()).unwrap_or("");
-    let document = Document {
-        id: found.id.clone(),
-        path: display_path(path),
-        text: &text,
-        format: Format::from_extension(ext),
-        warnings: decoded.warning.into_iter().collect(),
-    };
-    // A bug in a rule must cost one file, not the corpus: the file is skipped and named.
-    std::panic::catch_unwind(|| ingest::ingest(document)).map_err(|_| {
-        skip(
-            path,
-            "dossier failed on this file (a bug: please report it with the file)",
-        )
+    Ok(Decoded {
+        text: sanitize(&decoded.text).into_owned(),
+        warning: decoded.warning,
     })
 }
 

@@ -53,17 +53,105 @@ pub fn ingest(doc: Document<'_>) -> Source {
     let split = front_matter::split(doc.text);
     let mut warnings = doc.warnings;
     warnings.extend(split.warnings);
-    let mut fields = sanitize_values(split.fields);
-
-    let mut blocks = match doc.format {
+    let blocks = match doc.format {
         Format::Markdown => markdown_blocks(split.body, split.body_line),
         Format::Plain => plain_blocks(split.body, split.body_line),
     };
+    assemble(doc.id, doc.path, split.fields, blocks, doc.format, warnings)
+}
 
+/// Keys whose value is a record's body, in order of preference: the full text before a
+/// summary. The first one present with text is the body; the others stay metadata.
+const RECORD_BODY_KEYS: &[&str] = &[
+    "text",
+    "body",
+    "content",
+    "article",
+    "maintext",
+    "full_text",
+    "fulltext",
+    "description",
+    "short_description",
+    "summary",
+    "abstract",
+    "lead",
+];
+
+/// One record of a JSON Lines file, found on `line` of the file at `path`: its fields are
+/// metadata as front matter would be, and the first body key ([`RECORD_BODY_KEYS`]) is the
+/// plain-text body. Every paragraph carries the record's line, which is where a reader finds
+/// it in the file.
+pub fn ingest_record(
+    id: String,
+    path: String,
+    line: u32,
+    mut fields: Map<String, Value>,
+) -> Source {
+    let mut warnings = Vec::new();
+    let body_key = RECORD_BODY_KEYS.iter().find_map(|name| {
+        fields
+            .iter()
+            .find(|(k, v)| {
+                k.eq_ignore_ascii_case(name) && v.as_str().is_some_and(|t| !t.trim().is_empty())
+            })
+            .map(|(k, _)| k.clone())
+    });
+    let body = match body_key.and_then(|k| fields.remove(&k)) {
+        Some(Value::String(text)) => sanitize(&text).into_owned(),
+        _ => {
+            warnings.push(format!(
+                "the record has no text under any of {}",
+                RECORD_BODY_KEYS.join(", ")
+            ));
+            String::new()
+        }
+    };
+    let mut blocks = plain_blocks(&body, line);
+    for block in &mut blocks {
+        block.line = line;
+    }
+    assemble(id, path, fields, blocks, Format::Plain, warnings)
+}
+
+/// One line of a JSON Lines file parsed into the record (object) it holds, or why it could
+/// not be.
+pub fn parse_record(line: &str) -> Result<Map<String, Value>, String> {
+    match serde_json::from_str::<Value>(line) {
+        Ok(Value::Object(fields)) => Ok(fields),
+        Ok(other) => Err(format!(
+            "holds {} where a record (a JSON object) was expected",
+            json_kind(&other)
+        )),
+        Err(e) => Err(format!("is not JSON: {e}")),
+    }
+}
+
+fn json_kind(value: &Value) -> &'static str {
+    match value {
+        Value::Null => "null",
+        Value::Bool(_) => "a boolean",
+        Value::Number(_) => "a number",
+        Value::String(_) => "a string",
+        Value::Array(_) => "an array",
+        Value::Object(_) => "an object",
+    }
+}
+
+/// A source from its metadata fields and its body's blocks: title, date, outlet, people and
+/// furniture decided, the paragraphs laid out in one text buffer.
+fn assemble(
+    id: String,
+    path: String,
+    fields: Map<String, Value>,
+    mut blocks: Vec<Block>,
+    format: Format,
+    mut warnings: Vec<String>,
+) -> Source {
+    let mut fields = sanitize_values(fields);
     let meta = take_metadata(&mut fields, &mut warnings);
-    let title = meta.title.clone().or_else(|| headline(&blocks, doc.format));
+    let title = meta.title.clone().or_else(|| headline(&blocks, format));
     mark_title_repeats(&mut blocks, title.as_deref());
-    classify_furniture(&mut blocks, doc.format);
+    classify_furniture(&mut blocks, format);
     let date = choose_date(meta.date, &blocks);
 
     let outlet = meta
@@ -73,7 +161,7 @@ pub fn ingest(doc: Document<'_>) -> Source {
         .or_else(|| meta.url.as_deref().and_then(url_host));
     let people = people(meta.ministers, meta.authors, outlet.as_deref());
 
-    let mut text = String::with_capacity(doc.text.len());
+    let mut text = String::with_capacity(blocks.iter().map(|b| b.text.len() + 1).sum());
     let mut paragraphs = Vec::with_capacity(blocks.len());
     let mut words = 0;
     for block in blocks {
@@ -94,8 +182,8 @@ pub fn ingest(doc: Document<'_>) -> Source {
     }
 
     Source {
-        id: doc.id,
-        path: doc.path,
+        id,
+        path,
         title,
         date,
         url: meta.url,
@@ -782,6 +870,48 @@ fn people(ministers: Vec<String>, authors: Vec<String>, outlet: Option<&str>) ->
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_record_is_a_source_with_its_fields_as_metadata() {
+        let line = r#"{"link": "https://www.huffpost.com/entry/x", "headline": "Boosters &amp; more", "category": "U.S. NEWS", "short_description": "Experts said it is early.\n\n\"We wait,\" Dr Ann Lee said.", "authors": "Carla K. Johnson", "date": "2022-09-23"}"#;
+        let fields = parse_record(line).unwrap();
+        let s = ingest_record("huff/7".into(), "huff.jsonl".into(), 7, fields);
+        assert_eq!(s.title.as_deref(), Some("Boosters & more"));
+        assert_eq!(s.date.as_ref().unwrap().stamp.to_string(), "2022-09-23");
+        assert_eq!(s.url.as_deref(), Some("https://www.huffpost.com/entry/x"));
+        assert_eq!(s.outlet.as_deref(), Some("huffpost.com"));
+        assert_eq!(s.people[0].name, "Carla K. Johnson");
+        assert_eq!(s.metadata["category"], "U.S. NEWS");
+        assert!(
+            !s.metadata.contains_key("short_description"),
+            "the body is not metadata"
+        );
+        let texts: Vec<&str> = s.paragraphs_with_text().map(|(_, t)| t).collect();
+        assert_eq!(
+            texts,
+            ["Experts said it is early.", "\"We wait,\" Dr Ann Lee said."]
+        );
+        assert!(
+            s.paragraphs.iter().all(|p| p.line == 7),
+            "each paragraph is on the record's line"
+        );
+        // The full text is preferred to a summary when a record has both.
+        let both = parse_record(r#"{"summary": "Short.", "text": "Long."}"#).unwrap();
+        let s = ingest_record("r".into(), "r".into(), 1, both);
+        assert_eq!(s.paragraph_text(0), "Long.");
+        assert_eq!(s.metadata["summary"], "Short.");
+    }
+
+    #[test]
+    fn a_line_that_is_not_a_record_says_why() {
+        assert!(parse_record("[1, 2]").unwrap_err().contains("an array"));
+        assert!(
+            parse_record("{\"a\": ")
+                .unwrap_err()
+                .starts_with("is not JSON")
+        );
+        assert!(parse_record(&format!("{}{}", "[".repeat(10_000), "]".repeat(10_000))).is_err());
+    }
 
     fn doc(text: &str, format: Format) -> Source {
         ingest(Document {

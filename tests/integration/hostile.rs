@@ -74,6 +74,16 @@ fn hostile_files_are_reported_and_never_leak_control_characters() {
         )
         .as_bytes(),
     );
+    let records = format!(
+        "{}\n\n{}\n{}\n{}\n{}\n{{\"headline\": \"Big\", \"text\": \"{}\"}}\n",
+        r#"{"headline": "First record", "date": "2022-09-23", "link": "https://example.org/a", "text": "One.\n\nTwo."}"#,
+        r#"{"headline": "Evil \u001b[2J title", "body": "Body \u001b]52;c;aGk=\u0007 \u202e end."}"#,
+        r#"{"headline": "broken"#,
+        r#"["an", "array"]"#,
+        r#"{"headline": "No body", "category": "WORLD"}"#,
+        "a".repeat(1536 * 1024)
+    );
+    write(d, "records.jsonl", records.as_bytes());
     write(d, "name\x1b[31m.txt", b"Evil name\n\nBody.\n");
     write(d, "notes.pdf", b"%PDF");
     let outside = tempfile::tempdir().unwrap();
@@ -151,6 +161,11 @@ fn hostile_files_are_reported_and_never_leak_control_characters() {
             .to_string()
     };
     assert!(reason("binary.txt").contains("binary"));
+    // A JSON Lines file: each record is a source; a bad record costs only its own line.
+    assert!(reason("records.jsonl:4").contains("is not JSON"));
+    assert!(reason("records.jsonl:5").contains("an array"));
+    assert!(reason("records.jsonl:7").contains("size cap"));
+    assert!(ids.contains(&"records/1") && ids.contains(&"records/3") && ids.contains(&"records/6"));
     assert!(reason("big.txt").contains("size cap"));
     assert!(reason("outside.txt").contains("outside the folder"));
     if Path::new(&d.join("fifo.txt")).exists() {
@@ -197,6 +212,21 @@ fn hostile_files_are_reported_and_never_leak_control_characters() {
         assert_eq!(row(bomb)["paragraphs"], 1, "{bomb} keeps its body");
     }
     assert!(row("escapes")["title"].as_str().unwrap().contains("␛[31m"));
+    let first = row("records/1");
+    assert_eq!(first["title"], "First record");
+    assert_eq!(first["date"], "2022-09-23");
+    assert_eq!(first["url"], "https://example.org/a");
+    assert_eq!(first["paragraphs"], 2);
+    assert!(row("records/3")["title"].as_str().unwrap().contains("␛[2J"));
+    assert!(
+        row("records/6")["warnings"][0]
+            .as_str()
+            .unwrap()
+            .contains("no text")
+    );
+    let o = dossier(&["show", "records/3", d.to_str().unwrap()]);
+    assert_terminal_safe(&stdout(&o));
+    assert!(stdout(&o).contains("⟨U+202E⟩"), "{}", stdout(&o));
 
     // `show` prints the neutralised text too.
     let o = dossier(&["show", "escapes", d.to_str().unwrap()]);
