@@ -14,7 +14,8 @@ use crate::model::search::Scope;
              quotations with their speakers, and sources side by side.",
     long_about = None,
     after_help = "With no PATH, dossier opens its bundled sample corpus (New Zealand and NATO, 2023-2024).\n\
-                  Folders are read recursively for .txt, .md and .markdown files.",
+                  Folders are read recursively for .txt, .md and .markdown files, and .jsonl/.ndjson\n\
+                  files of one record (source) per line.",
     args_conflicts_with_subcommands = true
 )]
 pub struct Cli {

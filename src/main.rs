@@ -170,7 +170,7 @@ fn open(args: &CorpusArgs) -> Result<Corpus, Failure> {
     report_problems(&corpus);
     if corpus.sources.is_empty() {
         return Err(Failure::Usage(format!(
-            "nothing readable in {} (dossier reads .txt, .md and .markdown files)",
+            "nothing readable in {} (dossier reads .txt, .md, .markdown, .jsonl and .ndjson files)",
             args.paths
                 .iter()
                 .map(|p| load::display_path(p))
