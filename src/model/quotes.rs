@@ -789,7 +789,8 @@ fn find_cue(s: &str) -> Option<(Range<usize>, &'static str)> {
 /// After a quote: `Mr Peters says`, `he told 1News`, `said Professor Jim Metson`,
 /// `the minister said`. Returns the speaker words and the cue.
 fn leading_attribution(after: &str) -> Option<(String, String)> {
-    let a = after.trim_start_matches([',', ' ', '—', '–', '-']);
+    let a = without_brackets(after);
+    let a = a.trim_start_matches([',', ' ', '—', '–', '-']);
     let w = words(a);
     if w.is_empty() {
         return None;
@@ -811,7 +812,9 @@ fn leading_attribution(after: &str) -> Option<(String, String)> {
     };
     let subject = &a[..w[cue_at].0.start];
     let subject = subject.trim().trim_end_matches(',').trim();
-    if subject.is_empty() || subject.contains(['.', ';']) {
+    // A sentence between the quote and the cue is not its attribution; the dot of `Mr.` or
+    // `Charles B. Rangel` ends no sentence.
+    if subject.is_empty() || subject.contains(';') || sentence_ends(subject).next().is_some() {
         return None;
     }
     // `Ramos, 58, told AFP`: the name before an appositive.
@@ -933,7 +936,8 @@ fn name_run_end(s: &str) -> Option<String> {
 /// The subject of the reporting verb at `cue` in `before`: `Foreign Minister Winston Peters,
 /// who's been meeting with NATO officials, said` → `Foreign Minister Winston Peters`.
 fn subject_before(before: &str, cue: &Range<usize>) -> Option<String> {
-    let head = before[..cue.start].trim_end();
+    let head = without_brackets(&before[..cue.start]);
+    let head = head.trim_end();
     if let Some(name) = head.strip_suffix(',').and_then(|h| {
         // Skip one appositive: `X, who ..., said`.
         let comma = h.rfind(',')?;
@@ -1037,6 +1041,7 @@ impl<'a> NameBook<'a> {
 /// Wilson`), from its last run of capitalised words and particles (`as art historian Rémi
 /// Labrusse` → `Rémi Labrusse`, `van de Molen` stays). `None` when no name is left.
 fn clean_name(raw: &str) -> Option<String> {
+    let raw = person_of_organisation(raw).unwrap_or(raw);
     let tail = raw
         .rsplit([',', ';', ':', '(', ')', '“', '”', '"', '`', '‘'])
         .next()
@@ -1062,6 +1067,52 @@ fn clean_name(raw: &str) -> Option<String> {
         return None;
     }
     Some(name.to_string())
+}
+
+/// `s` without its bracketed asides: a party and state (`Sen. Chuck Schumer (D-N.Y.) said`)
+/// or an iwi (`Tom Roa (Ngāti Maniapoto)`) are no part of a name, and their capitals would
+/// pass for one. An acronym in brackets stays: `the Association of University Teachers (AUT)`
+/// is best called AUT.
+fn without_brackets(s: &str) -> Cow<'_, str> {
+    if !s.contains('(') {
+        return Cow::Borrowed(s);
+    }
+    let mut out = String::with_capacity(s.len());
+    let mut rest = s;
+    while let Some(open) = rest.find('(') {
+        let Some(close) = rest[open..].find(')').map(|c| open + c) else {
+            break;
+        };
+        let inside = &rest[open + 1..close];
+        let acronym = !inside.is_empty()
+            && inside
+                .chars()
+                .all(|c| c.is_uppercase() || c.is_ascii_digit() || c == '&');
+        let keep_to = if acronym { close + 1 } else { open };
+        out.push_str(&rest[..keep_to]);
+        rest = &rest[close + 1..];
+    }
+    out.push_str(rest);
+    Cow::Owned(out)
+}
+
+/// The person of `Mr. Morgan of the Sierra Club` or `Jeffrey Lewis of the James Martin Center
+/// for Nonproliferation Studies`: the name before ` of `, when what follows is an
+/// organisation's name (capitalised words and the small words between them) and what comes
+/// before is a person (two words, or one after an honorific). `Bank of New Zealand` and
+/// `Secretary of State John Kerry` are left whole.
+fn person_of_organisation(raw: &str) -> Option<&str> {
+    let (person, organisation) = raw.split_once(" of ")?;
+    let small = |w: &str| matches!(w, "the" | "for" | "of" | "and" | "on" | "in" | "&");
+    let is_organisation = organisation
+        .split_whitespace()
+        .all(|w| small(w) || w.chars().next().is_some_and(char::is_uppercase));
+    let name = name_run_end(person)?;
+    let named = strip_titles(&name)?;
+    let is_person = named.split_whitespace().count() >= 2
+        || name.split_whitespace().count() > named.split_whitespace().count();
+    (is_organisation && is_person && !named.split_whitespace().any(is_listed_title))
+        .then_some(person)
 }
 
 /// Content paragraphs read back for the person a pronoun stands for.
@@ -1482,6 +1533,53 @@ mod tests {
         assert_eq!(
             strip_titles("National Police spokesman Tony Ryall").as_deref(),
             Some("Tony Ryall")
+        );
+    }
+
+    #[test]
+    fn us_style_titles_brackets_and_organisations() {
+        // The dot of `Mr.` ends no sentence: the name after it is the speaker.
+        assert_eq!(
+            leading_attribution(" Mr. Clarke said."),
+            Some(("Mr. Clarke".into(), "said".into()))
+        );
+        assert_eq!(clean_name("Mr. Clarke").as_deref(), Some("Mr. Clarke"));
+        assert_eq!(strip_titles("Mr. Clarke").as_deref(), Some("Clarke"));
+        // A sentence between the quote and the verb is still no attribution.
+        assert_eq!(leading_attribution(" It rained. Jones said no."), None);
+        // A party and state in brackets are no name; an acronym in brackets stays.
+        let speaker = |after: &str| {
+            let (who, _) = leading_attribution(after)?;
+            strip_titles(&clean_name(&who)?)
+        };
+        assert_eq!(
+            speaker(" Sen. Chuck Schumer (D-N.Y.) said.").as_deref(),
+            Some("Chuck Schumer")
+        );
+        assert_eq!(
+            speaker(" said Rep. John Mica (R-Fla.).").as_deref(),
+            Some("John Mica")
+        );
+        assert_eq!(
+            without_brackets("Teachers (AUT) and Tom Roa (Ngāti Maniapoto) said"),
+            "Teachers (AUT) and Tom Roa  said"
+        );
+        // A person of an organisation is the person; an organisation of a place, or a title
+        // of a portfolio, is not split.
+        assert_eq!(
+            speaker(" Mr. Morgan of the Sierra Club said.").as_deref(),
+            Some("Morgan")
+        );
+        assert_eq!(
+            person_of_organisation(
+                "Jeffrey Lewis of the James Martin Center for Nonproliferation Studies"
+            ),
+            Some("Jeffrey Lewis")
+        );
+        assert_eq!(person_of_organisation("Bank of New Zealand"), None);
+        assert_eq!(
+            person_of_organisation("Secretary of State John Kerry"),
+            None
         );
     }
 
