@@ -13,7 +13,8 @@
 //! quotes inside it cover, and the share of our quote words inside gold Contents; it gives
 //! partial credit where PolNeAR splits a quote we keep whole, or joins `“A,” he said. “B.”`
 //! into one Content where we find two quotes. Speaker accuracy, on
-//! matched pairs whose gold Source is a name: our speaker shares a word with the gold Source.
+//! matched pairs whose gold Source is a name: our speaker shares a word with the gold Source
+//! (other than an article, a preposition or an honorific).
 
 use std::collections::{BTreeMap, HashSet};
 use std::path::{Path, PathBuf};
@@ -21,6 +22,12 @@ use std::path::{Path, PathBuf};
 use dossier::model::ingest::{Document, Format, ingest};
 use dossier::model::quotes::{QuoteKind, extract};
 use dossier::model::sanitize::sanitize;
+
+/// Words two speakers may share without being the same one.
+const NOT_A_NAME: &[&str] = &[
+    "the", "a", "an", "of", "and", "for", "in", "on", "at", "to", "s", "mr", "mrs", "ms", "dr",
+    "sen", "rep", "gov",
+];
 
 fn words(text: &str) -> Vec<String> {
     text.split(|c: char| !c.is_alphanumeric())
@@ -237,10 +244,13 @@ fn main() {
             let gold_words = words(&g.source);
             gold_words.len() == 1 && pronouns.contains(&gold_words[0].as_str())
         };
+        // Sharing `the` or `Mr` is no agreement on who spoke.
         let same_speaker = |ours: &Option<String>, g: &Gold| {
             let gold_words = words(&g.source);
             let ours_words = ours.as_deref().map(words).unwrap_or_default();
-            ours_words.iter().any(|w| gold_words.contains(w))
+            ours_words
+                .iter()
+                .any(|w| !NOT_A_NAME.contains(&w.as_str()) && gold_words.contains(w))
         };
         for g in gold.iter().filter(|g| g.quoted) {
             // Each marked run of the Content as a quotation of its own.
