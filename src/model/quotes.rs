@@ -814,7 +814,9 @@ fn leading_attribution(after: &str) -> Option<(String, String)> {
     let subject = subject.trim().trim_end_matches(',').trim();
     // A sentence between the quote and the cue is not its attribution; the dot of `Mr.` or
     // `Charles B. Rangel` ends no sentence.
-    if subject.is_empty() || subject.contains(';') || sentence_ends(subject).next().is_some() {
+    // A dot just before the cue ends no sentence either (`Mitch McConnell, R-Ky., said`).
+    let ends_sentence = sentence_ends(subject).any(|end| end < subject.len());
+    if subject.is_empty() || subject.contains(';') || ends_sentence {
         return None;
     }
     // `Ramos, 58, told AFP`: the name before an appositive.
@@ -1233,6 +1235,12 @@ fn is_never_a_name(word: &str) -> bool {
 
 /// `the`, `a`, `an`: listed among [`TITLES`] so that they are dropped before a name, but no
 /// title of a person.
+fn is_honorific(word: &str) -> bool {
+    ["mr", "mrs", "ms", "miss", "mx", "dr"]
+        .iter()
+        .any(|h| h.eq_ignore_ascii_case(word))
+}
+
 fn is_article(word: &str) -> bool {
     ["the", "a", "an"]
         .iter()
@@ -1249,7 +1257,14 @@ fn strip_titles(name: &str) -> Option<String> {
             || w.split('-')
                 .any(|part| part.len() > 2 && is_listed_title(part))
     };
-    let first_name = words.iter().rposition(|w| is_title(w)).map_or(0, |i| i + 1);
+    let mut first_name = words.iter().rposition(|w| is_title(w)).map_or(0, |i| i + 1);
+    // After an honorific a title is a surname: `Mr. King`, `Ms. Bishop`.
+    if first_name == words.len()
+        && words.len() >= 2
+        && is_honorific(words[words.len() - 2].trim_end_matches('.'))
+    {
+        first_name = words.len() - 1;
+    }
     let kept = &words[first_name..];
     // Possessives (`Zealand’s`) are not names.
     if kept.is_empty() || kept.iter().any(|w| w.ends_with("’s") || w.ends_with("'s")) {
@@ -1545,6 +1560,14 @@ mod tests {
         );
         assert_eq!(clean_name("Mr. Clarke").as_deref(), Some("Mr. Clarke"));
         assert_eq!(strip_titles("Mr. Clarke").as_deref(), Some("Clarke"));
+        assert_eq!(strip_titles("Mr. King").as_deref(), Some("King"));
+        assert_eq!(
+            leading_attribution(" Senate Majority Leader Mitch McConnell, R-Ky., said Tuesday."),
+            Some((
+                "Senate Majority Leader Mitch McConnell".into(),
+                "said".into()
+            ))
+        );
         // A sentence between the quote and the verb is still no attribution.
         assert_eq!(leading_attribution(" It rained. Jones said no."), None);
         // A party and state in brackets are no name; an acronym in brackets stays.
