@@ -29,6 +29,18 @@ const NOT_A_NAME: &[&str] = &[
     "sen", "rep", "gov",
 ];
 
+/// Whether a gold source names someone: a capitalised word past its first (`The mayor` and
+/// `A narrator` do not; `the IMF`, `Mr. Clarke` and `Democratic Sen. Claire McCaskill` do).
+fn gives_a_name(source: &str) -> bool {
+    source.split_whitespace().enumerate().any(|(i, w)| {
+        let lower = w.to_lowercase();
+        let lower = lower.trim_matches(|c: char| !c.is_alphanumeric());
+        w.chars().next().is_some_and(char::is_uppercase)
+            && !(i == 0 && matches!(lower, "the" | "a" | "an" | "one"))
+            && !NOT_A_NAME.contains(&lower)
+    })
+}
+
 fn words(text: &str) -> Vec<String> {
     text.split(|c: char| !c.is_alphanumeric())
         .filter(|w| !w.is_empty())
@@ -195,6 +207,9 @@ fn main() {
     let (mut gold_quoted, mut recalled, mut ours, mut precise) = (0usize, 0usize, 0usize, 0usize);
     let (mut gold_marked, mut marked_recalled) = (0usize, 0usize);
     let (mut marked_speaker_checked, mut marked_speaker_right) = (0usize, 0usize);
+    // The same, for gold sources that give a name (`Mr. Clarke`, `Sen. Claire McCaskill`) and
+    // those that only describe (`the mayor`, `a narrator`), which a name can never match.
+    let (mut by_name_checked, mut by_name_right) = (0usize, 0usize);
     let (mut speaker_checked, mut speaker_right, mut pronoun_gold) = (0usize, 0usize, 0usize);
     let (mut overlap_ours_words, mut overlap_ours_inside) = (0usize, 0.0f64);
     let (mut overlap_gold_words, mut overlap_gold_covered) = (0usize, 0.0f64);
@@ -261,8 +276,13 @@ fn main() {
                 };
                 marked_recalled += 1;
                 if !g.source.trim().is_empty() && !pronoun_source(g) {
+                    let right = usize::from(same_speaker(speaker, g));
                     marked_speaker_checked += 1;
-                    marked_speaker_right += usize::from(same_speaker(speaker, g));
+                    marked_speaker_right += right;
+                    if gives_a_name(&g.source) {
+                        by_name_checked += 1;
+                        by_name_right += right;
+                    }
                 }
             }
             // The Content as one quotation.
@@ -322,6 +342,12 @@ fn main() {
         "per marked run (each run between marks of a quoted Content a quotation of its own): {gold_marked} runs; recall {mr:.3}  F1 {:.3}; speaker accuracy {:.3} on {marked_speaker_checked} with a named gold source",
         2.0 * p * mr / (p + mr).max(f64::EPSILON),
         marked_speaker_right as f64 / marked_speaker_checked.max(1) as f64
+    );
+    let by_description = marked_speaker_checked - by_name_checked;
+    println!(
+        "  of which {by_name_checked} gold sources give a name: speaker accuracy {:.3}; {by_description} only describe: {:.3}",
+        by_name_right as f64 / by_name_checked.max(1) as f64,
+        (marked_speaker_right - by_name_right) as f64 / by_description.max(1) as f64
     );
     println!(
         "word overlap precision {op:.3}  recall {or:.3}  F1 {:.3}",

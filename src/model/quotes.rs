@@ -1289,12 +1289,14 @@ fn attribute(
             // him: “…,” she said`); else the last quote's speaker; else the person the text
             // named last, with a title or a reporting verb (`Spokesperson Judith Tizard
             // today welcomed ...`).
-            let in_sentence = first_person(&without_brackets(c.before))
-                .map(|name| (names.fullest(&name), 0.8));
-            return in_sentence.or_else(|| previous_speaker().map(|s| (s, 0.8))).or_else(|| {
-                // A name of two words or more: nothing fuller to look up.
-                person_before(source, c.first_paragraph, c.before).map(|name| (name, 0.6))
-            });
+            let in_sentence =
+                first_person(&without_brackets(c.before)).map(|name| (names.fullest(&name), 0.8));
+            return in_sentence
+                .or_else(|| previous_speaker().map(|s| (s, 0.8)))
+                .or_else(|| {
+                    // A name of two words or more: nothing fuller to look up.
+                    person_before(source, c.first_paragraph, c.before).map(|name| (name, 0.6))
+                });
         }
         if lower.starts_with("the ") {
             // `the minister said`: the release's minister, if it names one.
