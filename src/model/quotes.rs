@@ -790,7 +790,8 @@ fn find_cue(s: &str) -> Option<(Range<usize>, &'static str)> {
 /// `the minister said`. Returns the speaker words and the cue.
 fn leading_attribution(after: &str) -> Option<(String, String)> {
     let a = without_brackets(after);
-    let a = a.trim_start_matches([',', ' ', '—', '–', '-']);
+    // The rest of a closing mark (`''` closes a quote in some archives) is no part of a name.
+    let a = a.trim_start_matches([',', ' ', '—', '–', '-', '\'', '’', '"', '”']);
     let w = words(a);
     if w.is_empty() {
         return None;
@@ -1226,6 +1227,12 @@ fn is_never_a_name(word: &str) -> bool {
         "those",
         "yesterday",
         "today",
+        "neither",
+        "nor",
+        "he",
+        "she",
+        "they",
+        "it",
     ];
     let w = word.trim_matches(|c: char| !c.is_alphanumeric());
     // A weekday spelt out: `Sun` and `Mon` are names too (Lifu Sun).
@@ -1235,6 +1242,13 @@ fn is_never_a_name(word: &str) -> bool {
 
 /// `the`, `a`, `an`: listed among [`TITLES`] so that they are dropped before a name, but no
 /// title of a person.
+/// Titles that are surnames too.
+fn is_surname_too(word: &str) -> bool {
+    ["king", "prince", "pope", "bishop", "green"]
+        .iter()
+        .any(|t| t.eq_ignore_ascii_case(word))
+}
+
 fn is_honorific(word: &str) -> bool {
     ["mr", "mrs", "ms", "miss", "mx", "dr"]
         .iter()
@@ -1258,12 +1272,21 @@ fn strip_titles(name: &str) -> Option<String> {
                 .any(|part| part.len() > 2 && is_listed_title(part))
     };
     let mut first_name = words.iter().rposition(|w| is_title(w)).map_or(0, |i| i + 1);
-    // After an honorific a title is a surname: `Mr. King`, `Ms. Bishop`.
-    if first_name == words.len()
-        && words.len() >= 2
-        && is_honorific(words[words.len() - 2].trim_end_matches('.'))
+    // A title that is also a surname, last: after an honorific (`Mr. King`, `Ms. Bishop`) or
+    // a given name (`Amy Pope`, `Chris Bishop`), it is the surname.
+    if let [.., before, last] = words.as_slice()
+        && first_name == words.len()
     {
-        first_name = words.len() - 1;
+        let before = before.trim_end_matches('.');
+        if is_honorific(before) {
+            first_name = words.len() - 1;
+        } else if is_surname_too(last)
+            && !is_title(before)
+            && before.chars().next().is_some_and(char::is_uppercase)
+            && before.chars().any(char::is_lowercase)
+        {
+            first_name = words.len() - 2;
+        }
     }
     let kept = &words[first_name..];
     // Possessives (`Zealand’s`) are not names.
@@ -1567,6 +1590,22 @@ mod tests {
         assert_eq!(clean_name("Mr. Clarke").as_deref(), Some("Mr. Clarke"));
         assert_eq!(strip_titles("Mr. Clarke").as_deref(), Some("Clarke"));
         assert_eq!(strip_titles("Mr. King").as_deref(), Some("King"));
+        assert_eq!(strip_titles("Amy Pope").as_deref(), Some("Amy Pope"));
+        assert_eq!(
+            strip_titles("MP Chris Bishop").as_deref(),
+            Some("Chris Bishop")
+        );
+        assert_eq!(strip_titles("Prime Minister"), None);
+        assert_eq!(strip_titles("Zealand’s"), None);
+        assert_eq!(strip_titles("AUT King"), None);
+        assert_eq!(
+            clean_name("Neither Donald Trump").as_deref(),
+            Some("Donald Trump")
+        );
+        assert_eq!(
+            leading_attribution("' He added that"),
+            Some(("He".into(), "added".into()))
+        );
         assert_eq!(
             leading_attribution(" Senate Majority Leader Mitch McConnell, R-Ky., said Tuesday."),
             Some((
