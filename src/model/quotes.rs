@@ -520,9 +520,19 @@ pub fn extract(source: &Source) -> Vec<Quote> {
         if text.chars().filter(|c| c.is_alphanumeric()).count() < 2 {
             continue;
         }
+        let before = find_cue(c.before);
+        // `Mr Blair said: “… Street.” He described …`: a quote that a cue and a colon lead
+        // into and that ends its sentence is followed by a new sentence, not by its cue.
+        let led_in = before.is_some()
+            && c.before.trim_end().ends_with(':')
+            && text.trim_end().ends_with(['.', '!', '?']);
         let cues = Cues {
-            before: find_cue(c.before),
-            after: leading_attribution(c.after),
+            before,
+            after: if led_in {
+                None
+            } else {
+                leading_attribution(c.after)
+            },
         };
         let Some(kind) = classify(&c, &cues, &text) else {
             continue;
