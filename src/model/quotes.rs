@@ -1591,6 +1591,23 @@ mod tests {
     }
 
     #[test]
+    fn a_colon_lead_in_beats_the_next_sentence() {
+        let source = crate::model::ingest::ingest(crate::model::ingest::Document {
+            id: "t".into(),
+            path: "t".into(),
+            text: "Title\n\nEarlier, Liam Fox said it was over. \"Never,\" he said.\n\nIn Gateshead, \
+                   Mr Blair said: \"I have the same passion.\" He described his relationship.\n",
+            format: crate::model::ingest::Format::Plain,
+            warnings: vec![],
+        });
+        let quotes = extract(&source);
+        let last = quotes.last().unwrap();
+        assert_eq!(last.text(&source), "I have the same passion.");
+        assert_eq!(last.speaker.as_deref(), Some("Blair"));
+        assert_eq!(last.cue.as_deref(), Some("said"));
+    }
+
+    #[test]
     fn us_style_titles_brackets_and_organisations() {
         // The dot of `Mr.` ends no sentence: the name after it is the speaker.
         assert_eq!(
