@@ -523,6 +523,7 @@ pub fn extract(source: &Source) -> Vec<Quote> {
         let before = find_cue(c.before);
         // `Mr Blair said: “… Street.” He described …`: a quote that a cue and a colon lead
         // into and that ends its sentence is followed by a new sentence, not by its cue.
+        let ends_sentence = text.trim_end().ends_with('.');
         let led_in = before.is_some()
             && c.before.trim_end().ends_with(':')
             && text.trim_end().ends_with(['.', '!', '?']);
@@ -531,7 +532,7 @@ pub fn extract(source: &Source) -> Vec<Quote> {
             after: if led_in {
                 None
             } else {
-                leading_attribution(c.after)
+                leading_attribution(c.after, ends_sentence)
             },
         };
         let Some(kind) = classify(&c, &cues, &text) else {
@@ -798,7 +799,7 @@ fn find_cue(s: &str) -> Option<(Range<usize>, &'static str)> {
 
 /// After a quote: `Mr Peters says`, `he told 1News`, `said Professor Jim Metson`,
 /// `the minister said`. Returns the speaker words and the cue.
-fn leading_attribution(after: &str) -> Option<(String, String)> {
+fn leading_attribution(after: &str, quote_ends_sentence: bool) -> Option<(String, String)> {
     let a = without_brackets(after);
     // The rest of a closing mark (`''` closes a quote in some archives) is no part of a name.
     let a = a.trim_start_matches([',', ' ', '—', '–', '-', '\'', '’', '"', '”']);
@@ -809,7 +810,14 @@ fn leading_attribution(after: &str) -> Option<(String, String)> {
     // Inverted: `said X`.
     if let Some(cue) = cue(w[0].1) {
         let rest = &a[w[0].0.end..];
-        let name = name_after(rest)?;
+        let mut name = name_after(rest)?;
+        // `says NZEI National President, Bruce Adin`: titles only, then the name.
+        if strip_titles(&name).is_none()
+            && let Some((_, named)) = rest.split_once(',')
+            && let Some(after_comma) = name_after(named)
+        {
+            name = after_comma;
+        }
         return Some((name, cue.to_string()));
     }
     // `X says`: the cue within the first few words, and only name words before it.
@@ -819,7 +827,15 @@ fn leading_attribution(after: &str) -> Option<(String, String)> {
         .enumerate()
         .find_map(|(i, (_, word))| Some((i, cue(word)?)))
     else {
-        return any_verb_attribution(a, &w);
+        // After `“… today.”` a capitalised word starts the next sentence (`Previous winners
+        // have included`): only a person (`He plans`, `Mr Negroponte wants`) makes it the
+        // quote's attribution.
+        let person = PRONOUNS.contains(&w[0].1.to_lowercase().as_str()) || is_honorific(w[0].1);
+        return if quote_ends_sentence && !person {
+            None
+        } else {
+            any_verb_attribution(a, &w)
+        };
     };
     let subject = &a[..w[cue_at].0.start];
     let subject = subject.trim().trim_end_matches(',').trim();
@@ -842,7 +858,25 @@ fn leading_attribution(after: &str) -> Option<(String, String)> {
     {
         return Some((subject.to_string(), cue.to_string()));
     }
-    None
+    voice_of(subject).map(|body| (body, cue.to_string()))
+}
+
+/// The body an unnamed voice speaks for: `a Home Office spokesman` → `Home Office`.
+fn voice_of(words: &str) -> Option<String> {
+    let (body, role) = words.trim().rsplit_once(' ')?;
+    let role = role.trim_end_matches(|c: char| !c.is_alphanumeric());
+    let voices = [
+        "spokesman",
+        "spokeswoman",
+        "spokesperson",
+        "representative",
+        "statement",
+    ];
+    if !voices.iter().any(|v| v.eq_ignore_ascii_case(role)) {
+        return None;
+    }
+    let body = name_run_end(body)?;
+    (!body.split_whitespace().all(is_listed_title)).then_some(body)
 }
 
 /// `“…,” Trump barked.`: right after a quote, a name (or pronoun) of at most four words and a
@@ -962,7 +996,7 @@ fn subject_before(before: &str, cue: &Range<usize>) -> Option<String> {
     if let Some(p) = last.filter(|w| PRONOUNS.contains(&w.as_str())) {
         return Some(p);
     }
-    name_run_end(head)
+    name_run_end(head).or_else(|| voice_of(head))
 }
 
 /// Speakers named in the source, to expand `Peters` to `Winston Peters`. Looked up on demand:
@@ -1239,6 +1273,7 @@ fn is_never_a_name(word: &str) -> bool {
         "today",
         "neither",
         "nor",
+        "because",
         "he",
         "she",
         "they",
@@ -1363,6 +1398,26 @@ fn attribute(
             quote.confidence = confidence * 0.95;
             return;
         }
+    }
+    // A paragraph that leads into the quote's: `Professor Charles Crothers says:`.
+    let lead_in = (c.before.trim().is_empty())
+        .then(|| {
+            (0..c.first_paragraph)
+                .rev()
+                .find(|&p| source.paragraphs[p].is_content())
+        })
+        .flatten()
+        .map(|p| source.paragraph_text(p).trim_end())
+        .filter(|text| text.ends_with(':'));
+    if let Some(text) = lead_in
+        && let Some((range, cue)) = find_cue(text)
+        && let Some((speaker, confidence)) =
+            subject_before(text, &range).as_deref().and_then(resolve)
+    {
+        quote.speaker = Some(speaker);
+        quote.cue = Some(cue.to_string());
+        quote.confidence = confidence * 0.9;
+        return;
     }
     // A continuation: a quote with no cue after a quote by X, in the same or a nearby paragraph.
     if let Some(prev) = previous.last() {
@@ -1568,20 +1623,20 @@ mod tests {
     #[test]
     fn attribution_after_the_quote() {
         assert_eq!(
-            leading_attribution(" Mr Peters says, as he concludes"),
+            leading_attribution(" Mr Peters says, as he concludes", false),
             Some(("Mr Peters".into(), "says".into()))
         );
         assert_eq!(
-            leading_attribution(" he told 1News."),
+            leading_attribution(" he told 1News.", false),
             Some(("he".into(), "told".into()))
         );
         assert_eq!(
-            leading_attribution(" said Professor Jim Metson, Deputy Vice-Chancellor"),
+            leading_attribution(" said Professor Jim Metson, Deputy Vice-Chancellor", false),
             Some(("Professor Jim Metson".into(), "said".into()))
         );
-        assert_eq!(leading_attribution(" for global security."), None);
+        assert_eq!(leading_attribution(" for global security.", false), None);
         assert_eq!(
-            leading_attribution(" says National Police spokesman Tony Ryall."),
+            leading_attribution(" says National Police spokesman Tony Ryall.", false),
             Some(("National Police spokesman Tony Ryall".into(), "says".into()))
         );
         assert_eq!(
@@ -1602,6 +1657,17 @@ mod tests {
         });
         let quotes = extract(&source);
         let last = quotes.last().unwrap();
+        let lead_in = crate::model::ingest::ingest(crate::model::ingest::Document {
+            id: "t".into(),
+            path: "t".into(),
+            text: "Title\n\n“Earlier words,” said Jo Bloggs.\n\n\
+                   In reaction, AUT Emeritus Professor Charles Crothers says:\n\n\
+                   “Aucklanders are not at breaking point.”\n",
+            format: crate::model::ingest::Format::Plain,
+            warnings: vec![],
+        });
+        let quotes = extract(&lead_in);
+        assert_eq!(quotes[1].speaker.as_deref(), Some("Charles Crothers"));
         assert_eq!(last.text(&source), "I have the same passion.");
         assert_eq!(last.speaker.as_deref(), Some("Blair"));
         assert_eq!(last.cue.as_deref(), Some("said"));
@@ -1611,7 +1677,7 @@ mod tests {
     fn us_style_titles_brackets_and_organisations() {
         // The dot of `Mr.` ends no sentence: the name after it is the speaker.
         assert_eq!(
-            leading_attribution(" Mr. Clarke said."),
+            leading_attribution(" Mr. Clarke said.", false),
             Some(("Mr. Clarke".into(), "said".into()))
         );
         assert_eq!(clean_name("Mr. Clarke").as_deref(), Some("Mr. Clarke"));
@@ -1630,21 +1696,56 @@ mod tests {
             Some("Donald Trump")
         );
         assert_eq!(
-            leading_attribution("' He added that"),
+            leading_attribution("' He added that", false),
             Some(("He".into(), "added".into()))
         );
         assert_eq!(
-            leading_attribution(" Senate Majority Leader Mitch McConnell, R-Ky., said Tuesday."),
+            leading_attribution(
+                " Senate Majority Leader Mitch McConnell, R-Ky., said Tuesday.",
+                false
+            ),
             Some((
                 "Senate Majority Leader Mitch McConnell".into(),
                 "said".into()
             ))
         );
         // A sentence between the quote and the verb is still no attribution.
-        assert_eq!(leading_attribution(" It rained. Jones said no."), None);
+        assert_eq!(
+            leading_attribution(" It rained. Jones said no.", false),
+            None
+        );
+        // An unnamed voice speaks for its body.
+        assert_eq!(
+            leading_attribution(" a Home Office spokesman said.", false),
+            Some(("Home Office".into(), "said".into()))
+        );
+        let before = "Responding to the ruling, a Home Office spokesman said:";
+        let (range, _) = find_cue(before).unwrap();
+        assert_eq!(
+            subject_before(before, &range).as_deref(),
+            Some("Home Office")
+        );
+        assert_eq!(voice_of("the party spokesman"), None);
+        // Titles, a comma, then the name.
+        assert_eq!(
+            leading_attribution(
+                " says NZEI Te Riu Roa National President, Bruce Adin.",
+                false
+            ),
+            Some(("Bruce Adin".into(), "says".into()))
+        );
+        // After a full stop only a listed cue or a person attributes.
+        assert_eq!(
+            leading_attribution(" Previous winners have included", true),
+            None
+        );
+        assert_eq!(
+            leading_attribution(" Mr Negroponte wants the laptops", true),
+            Some(("Mr Negroponte".into(), "wants".into()))
+        );
         // A party and state in brackets are no name; an acronym in brackets stays.
         let speaker = |after: &str| {
-            let (who, _) = leading_attribution(after)?;
+            let (who, _) = leading_attribution(after, false)?;
             strip_titles(&clean_name(&who)?)
         };
         assert_eq!(
