@@ -2,6 +2,7 @@
 //!
 //! ```sh
 //! cargo run --release --example score_quotes -- ../shared/corpora/polnear/dev [--misses]
+//! cargo run --release --example score_quotes -- --sample examples/data/quote-sample.tsv ../shared/corpora
 //! ```
 //!
 //! Gold: the direct-quote subset, attribution Contents that (trimmed) start and end with a quote
@@ -39,6 +40,71 @@ fn gives_a_name(source: &str) -> bool {
             && !(i == 0 && matches!(lower, "the" | "a" | "an" | "one"))
             && !NOT_A_NAME.contains(&lower)
     })
+}
+
+/// Whether our speaker is the gold one: they share a word other than an article, a
+/// preposition or an honorific (sharing `the` or `Mr` is no agreement on who spoke).
+fn same_speaker(ours: Option<&str>, gold: &str) -> bool {
+    let gold_words = words(gold);
+    ours.map(words)
+        .unwrap_or_default()
+        .iter()
+        .any(|w| !NOT_A_NAME.contains(&w.as_str()) && gold_words.contains(w))
+}
+
+/// `--sample FILE CORPORA`: score the hand judgments of FILE (`examples/data/quote-sample.tsv`)
+/// against the quotes dossier finds now in the corpora under CORPORA: how many of the judged
+/// quotes are quotations, and on how many of those the speaker is right.
+fn score_sample(file: &Path, corpora: &Path) {
+    use dossier::load::{LoadOptions, load_paths};
+    let text = std::fs::read_to_string(file).expect("the judgments file");
+    let rows: Vec<Vec<&str>> = text
+        .lines()
+        .filter(|l| !l.starts_with('#'))
+        .skip(1)
+        .map(|l| l.split('\t').collect::<Vec<_>>())
+        .filter(|cols| cols.len() == 5)
+        .collect();
+    let mut names: Vec<&str> = rows.iter().map(|r| r[0]).collect();
+    names.dedup();
+    for name in names {
+        let mut corpus = load_paths(&[corpora.join(name)], &LoadOptions::default());
+        corpus.find_quotes();
+        let (mut judged, mut not_quotes, mut speakers, mut right, mut gone) = (0, 0, 0, 0, 0);
+        for r in rows.iter().filter(|r| r[0] == name) {
+            judged += 1;
+            let line: u32 = r[2].parse().unwrap_or(0);
+            let found = corpus.sources.iter().find(|s| s.id == r[1]).and_then(|s| {
+                s.quotes.iter().find(|q| {
+                    s.paragraphs[q.parts[0].paragraph].line == line
+                        && words(&q.text(s)).starts_with(&words(r[3]))
+                })
+            });
+            let Some(quote) = found else {
+                gone += 1;
+                println!("  no longer found: {} line {line}: {}", r[1], r[3]);
+                continue;
+            };
+            if r[4] == "-" {
+                not_quotes += 1;
+                continue;
+            }
+            speakers += 1;
+            if same_speaker(quote.speaker.as_deref(), r[4]) {
+                right += 1;
+            } else {
+                println!(
+                    "  speaker miss {} line {line}: judged {:?}, ours {:?}",
+                    r[1], r[4], quote.speaker
+                );
+            }
+        }
+        println!(
+            "{name}: {judged} judged quotes; {} are quotations ({not_quotes} are not, {gone} no longer found); speaker right on {right} of {speakers} ({:.3})",
+            judged - not_quotes - gone,
+            right as f64 / speakers.max(1) as f64
+        );
+    }
 }
 
 fn words(text: &str) -> Vec<String> {
@@ -183,6 +249,13 @@ fn read_gold(ann: &Path, chars: &[char]) -> Vec<Gold> {
 
 fn main() {
     // `--misses` prints every gold quote not found and every wrong speaker.
+    let args: Vec<String> = std::env::args().collect();
+    if let Some(at) = args.iter().position(|a| a == "--sample") {
+        let file = args.get(at + 1).expect("--sample FILE CORPORA");
+        let corpora = args.get(at + 2).map_or("../shared/corpora", String::as_str);
+        score_sample(Path::new(file), Path::new(corpora));
+        return;
+    }
     let show_misses = std::env::args().any(|a| a == "--misses");
     let split = std::env::args()
         .skip(1)
@@ -259,14 +332,8 @@ fn main() {
             let gold_words = words(&g.source);
             gold_words.len() == 1 && pronouns.contains(&gold_words[0].as_str())
         };
-        // Sharing `the` or `Mr` is no agreement on who spoke.
-        let same_speaker = |ours: &Option<String>, g: &Gold| {
-            let gold_words = words(&g.source);
-            let ours_words = ours.as_deref().map(words).unwrap_or_default();
-            ours_words
-                .iter()
-                .any(|w| !NOT_A_NAME.contains(&w.as_str()) && gold_words.contains(w))
-        };
+        let same_speaker =
+            |ours: &Option<String>, g: &Gold| same_speaker(ours.as_deref(), &g.source);
         for g in gold.iter().filter(|g| g.quoted) {
             // Each marked run of the Content as a quotation of its own.
             for run in &g.marked {
