@@ -316,11 +316,7 @@ fn read_sources(found: &Found, options: &LoadOptions) -> Vec<Result<Source, Skip
     let path = &found.path;
     let records = has_extension(path, RECORD_EXTENSIONS);
     // A records file holds a whole corpus: the size cap applies to each record instead.
-    let cap = if records {
-        u64::MAX - 1
-    } else {
-        options.max_file_size
-    };
+    let cap = (!records).then_some(options.max_file_size);
     let text = match read_text(path, cap) {
         Ok(text) => text,
         Err(skip) => return vec![Err(skip)],
@@ -389,8 +385,8 @@ fn read_records(found: &Found, text: &str, cap: u64) -> Vec<Result<Source, Skipp
         .collect()
 }
 
-/// A file's bytes decoded and sanitised, or why it was skipped.
-fn read_text(path: &Path, cap: u64) -> Result<Decoded, Skipped> {
+/// A file's bytes decoded and sanitised, or why it was skipped. `cap`: its size limit, if any.
+fn read_text(path: &Path, cap: Option<u64>) -> Result<Decoded, Skipped> {
     let file = open_read_only(path).map_err(|e| skip(path, io_reason(&e)))?;
     let meta = file.metadata().map_err(|e| skip(path, io_reason(&e)))?;
     if !meta.is_file() {
@@ -399,26 +395,27 @@ fn read_text(path: &Path, cap: u64) -> Result<Decoded, Skipped> {
             "not a regular file (a FIFO, socket or device); not opened",
         ));
     }
-    if meta.len() > cap {
+    let limit = cap.unwrap_or(u64::MAX);
+    if meta.len() > limit {
         return Err(skip(
             path,
             format!(
                 "{} is over the size cap of {} (--max-file-size)",
                 human_size(meta.len()),
-                human_size(cap)
+                human_size(limit)
             ),
         ));
     }
     let mut bytes = Vec::with_capacity(meta.len() as usize);
-    file.take(cap + 1)
+    file.take(limit.saturating_add(1))
         .read_to_end(&mut bytes)
         .map_err(|e| skip(path, io_reason(&e)))?;
-    if bytes.len() as u64 > cap {
+    if bytes.len() as u64 > limit {
         return Err(skip(
             path,
             format!(
                 "grew over the size cap of {} while being read",
-                human_size(cap)
+                human_size(limit)
             ),
         ));
     }

@@ -170,12 +170,13 @@ fn open(args: &CorpusArgs) -> Result<Corpus, Failure> {
     report_problems(&corpus);
     if corpus.sources.is_empty() {
         return Err(Failure::Usage(format!(
-            "nothing readable in {} (dossier reads .txt, .md, .markdown, .jsonl and .ndjson files)",
+            "nothing readable in {} (dossier reads .{} files)",
             args.paths
                 .iter()
                 .map(|p| load::display_path(p))
                 .collect::<Vec<_>>()
-                .join(", ")
+                .join(", "),
+            load::EXTENSIONS.join(", .")
         )));
     }
     Ok(corpus)
