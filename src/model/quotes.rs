@@ -521,18 +521,18 @@ pub fn extract(source: &Source) -> Vec<Quote> {
             continue;
         }
         let before = find_cue(c.before);
+        let last_mark = text.trim_end().chars().next_back();
         // `Mr Blair said: “… Street.” He described …`: a quote that a cue and a colon lead
         // into and that ends its sentence is followed by a new sentence, not by its cue.
-        let ends_sentence = text.trim_end().ends_with('.');
         let led_in = before.is_some()
             && c.before.trim_end().ends_with(':')
-            && text.trim_end().ends_with(['.', '!', '?']);
+            && matches!(last_mark, Some('.' | '!' | '?'));
         let cues = Cues {
             before,
             after: if led_in {
                 None
             } else {
-                leading_attribution(c.after, ends_sentence)
+                leading_attribution(c.after, last_mark == Some('.'))
             },
         };
         let Some(kind) = classify(&c, &cues, &text) else {
@@ -798,8 +798,9 @@ fn find_cue(s: &str) -> Option<(Range<usize>, &'static str)> {
 }
 
 /// After a quote: `Mr Peters says`, `he told 1News`, `said Professor Jim Metson`,
-/// `the minister said`. Returns the speaker words and the cue.
-fn leading_attribution(after: &str, quote_ends_sentence: bool) -> Option<(String, String)> {
+/// `the minister said`. Returns the speaker words and the cue. `after_full_stop`: the quote
+/// ends with a full stop (after `?` or `!` an attribution often follows: `“Why?” Jo asked`).
+fn leading_attribution(after: &str, after_full_stop: bool) -> Option<(String, String)> {
     let a = without_brackets(after);
     // The rest of a closing mark (`''` closes a quote in some archives) is no part of a name.
     let a = a.trim_start_matches([',', ' ', '—', '–', '-', '\'', '’', '"', '”']);
@@ -831,7 +832,7 @@ fn leading_attribution(after: &str, quote_ends_sentence: bool) -> Option<(String
         // have included`): only a person (`He plans`, `Mr Negroponte wants`) makes it the
         // quote's attribution.
         let person = PRONOUNS.contains(&w[0].1.to_lowercase().as_str()) || is_honorific(w[0].1);
-        return if quote_ends_sentence && !person {
+        return if after_full_stop && !person {
             None
         } else {
             any_verb_attribution(a, &w)
@@ -839,11 +840,11 @@ fn leading_attribution(after: &str, quote_ends_sentence: bool) -> Option<(String
     };
     let subject = &a[..w[cue_at].0.start];
     let subject = subject.trim().trim_end_matches(',').trim();
-    // A sentence between the quote and the cue is not its attribution; the dot of `Mr.` or
-    // `Charles B. Rangel` ends no sentence.
-    // A dot just before the cue ends no sentence either (`Mitch McConnell, R-Ky., said`).
-    let ends_sentence = sentence_ends(subject).any(|end| end < subject.len());
-    if subject.is_empty() || subject.contains(';') || ends_sentence {
+    // A sentence between the quote and the cue is not its attribution. The dot of `Mr.` or
+    // `Charles B. Rangel` ends no sentence, nor does one just before the cue (`Mitch
+    // McConnell, R-Ky., said`).
+    let sentence_between = sentence_ends(subject).any(|end| end < subject.len());
+    if subject.is_empty() || subject.contains(';') || sentence_between {
         return None;
     }
     // `Ramos, 58, told AFP`: the name before an appositive.
@@ -1285,8 +1286,6 @@ fn is_never_a_name(word: &str) -> bool {
     weekday || WORDS.iter().any(|x| x.eq_ignore_ascii_case(w))
 }
 
-/// `the`, `a`, `an`: listed among [`TITLES`] so that they are dropped before a name, but no
-/// title of a person.
 /// Titles that are surnames too.
 fn is_surname_too(word: &str) -> bool {
     ["king", "prince", "pope", "bishop", "green"]
@@ -1300,6 +1299,8 @@ fn is_honorific(word: &str) -> bool {
         .any(|h| h.eq_ignore_ascii_case(word))
 }
 
+/// `the`, `a`, `an`: listed among [`TITLES`] so that they are dropped before a name, but no
+/// title of a person.
 fn is_article(word: &str) -> bool {
     ["the", "a", "an"]
         .iter()
@@ -1400,15 +1401,11 @@ fn attribute(
         }
     }
     // A paragraph that leads into the quote's: `Professor Charles Crothers says:`.
-    let lead_in = (c.before.trim().is_empty())
-        .then(|| {
-            (0..c.first_paragraph)
-                .rev()
-                .find(|&p| source.paragraphs[p].is_content())
-        })
-        .flatten()
+    let lead_in = (0..c.first_paragraph)
+        .rev()
+        .find(|&p| source.paragraphs[p].is_content())
         .map(|p| source.paragraph_text(p).trim_end())
-        .filter(|text| text.ends_with(':'));
+        .filter(|text| c.before.trim().is_empty() && text.ends_with(':'));
     if let Some(text) = lead_in
         && let Some((range, cue)) = find_cue(text)
         && let Some((speaker, confidence)) =
@@ -1647,30 +1644,28 @@ mod tests {
 
     #[test]
     fn a_colon_lead_in_beats_the_next_sentence() {
-        let source = crate::model::ingest::ingest(crate::model::ingest::Document {
-            id: "t".into(),
-            path: "t".into(),
-            text: "Title\n\nEarlier, Liam Fox said it was over. \"Never,\" he said.\n\nIn Gateshead, \
-                   Mr Blair said: \"I have the same passion.\" He described his relationship.\n",
-            format: crate::model::ingest::Format::Plain,
-            warnings: vec![],
-        });
-        let quotes = extract(&source);
+        let corpus = crate::model::Corpus::of_plain_texts(&[
+            "Title\n\nEarlier, Liam Fox said it was over. \"Never,\" he said.\n\nIn Gateshead, \
+             Mr Blair said: \"I have the same passion.\" He described his relationship.\n",
+        ]);
+        let source = &corpus.sources[0];
+        let quotes = extract(source);
         let last = quotes.last().unwrap();
-        let lead_in = crate::model::ingest::ingest(crate::model::ingest::Document {
-            id: "t".into(),
-            path: "t".into(),
-            text: "Title\n\n“Earlier words,” said Jo Bloggs.\n\n\
-                   In reaction, AUT Emeritus Professor Charles Crothers says:\n\n\
-                   “Aucklanders are not at breaking point.”\n",
-            format: crate::model::ingest::Format::Plain,
-            warnings: vec![],
-        });
-        let quotes = extract(&lead_in);
-        assert_eq!(quotes[1].speaker.as_deref(), Some("Charles Crothers"));
-        assert_eq!(last.text(&source), "I have the same passion.");
+        assert_eq!(last.text(source), "I have the same passion.");
         assert_eq!(last.speaker.as_deref(), Some("Blair"));
         assert_eq!(last.cue.as_deref(), Some("said"));
+    }
+
+    #[test]
+    fn a_lead_in_paragraph_names_the_quote_after_it() {
+        let corpus = crate::model::Corpus::of_plain_texts(&[
+            "Title\n\n“Earlier words,” said Jo Bloggs.\n\n\
+             In reaction, AUT Emeritus Professor Charles Crothers says:\n\n\
+             “Aucklanders are not at breaking point.”\n",
+        ]);
+        let quotes = extract(&corpus.sources[0]);
+        assert_eq!(quotes[1].speaker.as_deref(), Some("Charles Crothers"));
+        assert_eq!(quotes[1].cue.as_deref(), Some("says"));
     }
 
     #[test]
