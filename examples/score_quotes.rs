@@ -66,6 +66,7 @@ fn score_sample(file: &Path, corpora: &Path) {
         .filter(|cols| cols.len() == 5)
         .collect();
     let mut names: Vec<&str> = rows.iter().map(|r| r[0]).collect();
+    names.sort_unstable();
     names.dedup();
     for name in names {
         let mut corpus = load_paths(&[corpora.join(name)], &LoadOptions::default());
@@ -332,8 +333,6 @@ fn main() {
             let gold_words = words(&g.source);
             gold_words.len() == 1 && pronouns.contains(&gold_words[0].as_str())
         };
-        let same_speaker =
-            |ours: &Option<String>, g: &Gold| same_speaker(ours.as_deref(), &g.source);
         for g in gold.iter().filter(|g| g.quoted) {
             // Each marked run of the Content as a quotation of its own.
             for run in &g.marked {
@@ -343,7 +342,7 @@ fn main() {
                 };
                 marked_recalled += 1;
                 if !g.source.trim().is_empty() && !pronoun_source(g) {
-                    let right = usize::from(same_speaker(speaker, g));
+                    let right = usize::from(same_speaker(speaker.as_deref(), &g.source));
                     marked_speaker_checked += 1;
                     marked_speaker_right += right;
                     if gives_a_name(&g.source) {
@@ -378,7 +377,7 @@ fn main() {
                 continue;
             }
             speaker_checked += 1;
-            if same_speaker(speaker, g) {
+            if same_speaker(speaker.as_deref(), &g.source) {
                 speaker_right += 1;
             } else if show_misses {
                 println!(
