@@ -226,15 +226,15 @@ impl Corpus {
 
     /// The inferred dates of the undated sources, without changing them: what the explorer's
     /// worker hands over once the shared-passage index exists. With `shared`, the dated
-    /// sources are indexed by their words too, so that the nearest vote ([`NearestDated`]):
-    /// both take a moment, so the first placing, before the explorer's first frame, goes
-    /// without.
+    /// sources are also indexed by their words, so that the nearest of them vote on each
+    /// undated source's year ([`NearestDated`]). Both indexes take a moment, so the first
+    /// placing, before the explorer's first frame, goes without them.
     pub fn place_undated(&self, shared: Option<&shared::SharedIndex>) -> Placements {
         use rayon::prelude::*;
         let undated = self.sources.iter().any(|s| s.date.is_none());
-        let nearest = shared
-            .filter(|_| undated)
-            .and_then(|_| NearestDated::build(&self.sources));
+        let nearest = (shared.is_some() && undated)
+            .then(|| NearestDated::build(&self.sources))
+            .flatten();
         (0..self.sources.len())
             .into_par_iter()
             .filter(|&i| self.sources[i].date.is_none())
