@@ -176,7 +176,7 @@ fn assemble(
             span: start..text.len() as u32,
         };
         if p.is_content() {
-            words += block.text.split_whitespace().count();
+            words += super::words::count_whitespace_separated(&block.text);
         }
         paragraphs.push(p);
     }
