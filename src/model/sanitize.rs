@@ -61,12 +61,35 @@ fn push_marker(out: &mut String, c: char) {
     }
 }
 
-/// True when `text` holds nothing a terminal would act on. Scans bytes and decodes only
-/// the few lead bytes that can start a marked character, so clean text costs one pass.
+/// True when `text` holds nothing a terminal would act on. Eight bytes at a time: a word of
+/// printable ASCII is passed with a few arithmetic operations, and only the bytes of other
+/// words are looked at one by one, decoding the few lead bytes that can start a marked
+/// character. This check runs over every byte loaded.
 pub fn is_terminal_safe(text: &str) -> bool {
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    const HIGHS: u64 = ONES * 0x80;
     let bytes = text.as_bytes();
-    for (i, &b) in bytes.iter().enumerate() {
-        let suspect = match b {
+    let mut at = 0;
+    for word in bytes.chunks_exact(8) {
+        let x = u64::from_le_bytes([
+            word[0], word[1], word[2], word[3], word[4], word[5], word[6], word[7],
+        ]);
+        // Some byte below 0x20 (the classic "has less than" test), or from 0x7f up (a byte
+        // of 0xff carries into the next, but is caught by its own high bit).
+        let below_space = x.wrapping_sub(ONES * 0x20) & !x & HIGHS;
+        let from_delete = (x | x.wrapping_add(ONES)) & HIGHS;
+        if below_space | from_delete != 0 && !bytes_are_safe(text, at..at + 8) {
+            return false;
+        }
+        at += 8;
+    }
+    bytes_are_safe(text, at..bytes.len())
+}
+
+/// Whether the characters starting in bytes `range` of `text` are safe, byte by byte.
+fn bytes_are_safe(text: &str, range: std::ops::Range<usize>) -> bool {
+    for i in range {
+        let suspect = match text.as_bytes()[i] {
             b'\n' | b'\t' => false,
             0x00..=0x1f | 0x7f => return false,
             // Lead bytes of U+0080-U+009F, U+061C, U+180E, U+2000-U+206F and U+FEFF/U+FFF9.
@@ -101,6 +124,26 @@ mod tests {
     fn bidi_and_zero_width_characters_become_visible() {
         assert_eq!(sanitize("abc\u{202E}def\u{200B}"), "abc⟨U+202E⟩def⟨U+200B⟩");
         assert_eq!(sanitize("line\u{2028}break"), "line break");
+    }
+
+    #[test]
+    fn every_unsafe_character_is_caught_wherever_it_stands_in_a_word() {
+        let unsafe_chars = [
+            '\x00', '\x1b', '\x7f', '\u{85}', '\u{9b}', '\u{202e}', '\u{feff}',
+        ];
+        for c in unsafe_chars {
+            for at in 0..17 {
+                let mut text: String = "plain ascii text, long enough".chars().take(at).collect();
+                text.push(c);
+                text.push_str("Māori \u{ff}tail");
+                assert!(!is_terminal_safe(&text), "{c:?} at {at}");
+            }
+        }
+        for at in 0..17 {
+            let mut text: String = "x".repeat(at);
+            text.push_str("~ \u{7e}\u{a0}\u{ff}é—“”\n\tÿ end of the text");
+            assert!(is_terminal_safe(&text), "{text:?}");
+        }
     }
 
     #[test]
