@@ -23,6 +23,19 @@ pub fn markdown_inline(src: &str) -> Inline {
     out
 }
 
+/// The bytes that can start markup, as a table: the run of plain text between them is most
+/// of every paragraph, and a lookup per byte scans it faster than a chain of comparisons.
+const STARTS_MARKUP: [bool; 256] = {
+    let mut table = [false; 256];
+    let starts = b"\\![{<*_`";
+    let mut i = 0;
+    while i < starts.len() {
+        table[starts[i] as usize] = true;
+        i += 1;
+    }
+    table
+};
+
 fn convert(src: &str, text: &mut String, out: &mut Inline) {
     let b = src.as_bytes();
     let mut i = 0;
@@ -111,9 +124,7 @@ fn convert(src: &str, text: &mut String, out: &mut Inline) {
                 // Copy the run of plain text up to the next byte that can start markup.
                 let run = b[i + 1..]
                     .iter()
-                    .position(|c| {
-                        matches!(c, b'\\' | b'!' | b'[' | b'{' | b'<' | b'*' | b'_' | b'`')
-                    })
+                    .position(|&c| STARTS_MARKUP[c as usize])
                     .map_or(b.len(), |p| i + 1 + p);
                 text.push_str(&src[i..run]);
                 i = run;
