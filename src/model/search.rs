@@ -210,16 +210,26 @@ struct Entry {
     mask: u64,
 }
 
-/// The items of one scope, prepared: their folded texts end to end in one string, each
-/// followed by a NUL (which no query can match across). One allocation instead of one per
-/// item, and one string that a substring search runs over whole, as fast as `memmem` goes.
+/// The items of one scope, prepared, in parts built in parallel and never joined (joining
+/// copied every folded sentence once more, most of it fresh pages the kernel had to zero).
 #[derive(Debug, Default)]
 pub struct Items {
+    parts: Vec<Part>,
+    len: usize,
+}
+
+/// Consecutive items: their folded texts end to end in one string, each followed by a NUL
+/// (which no query can match across). One allocation instead of one per item, and one string
+/// that a substring search runs over whole, as fast as `memmem` goes.
+#[derive(Debug, Default)]
+struct Part {
+    /// The index in [`Items`] of the first entry.
+    first: u32,
     folded: String,
     entries: Vec<Entry>,
 }
 
-impl Items {
+impl Part {
     fn push(&mut self, corpus: &Corpus, source: u32, target: Target) {
         let start = self.folded.len();
         fold_into(&item_text(corpus, source, &target), &mut self.folded);
@@ -233,55 +243,13 @@ impl Items {
         });
     }
 
-    /// The items of `sources`, in order, built in parallel chunks and joined.
-    fn build<T: Iterator<Item = Target>>(
-        sources: &[usize],
-        targets: impl Fn(usize) -> T + Sync,
-        corpus: &Corpus,
-    ) -> Items {
-        let parts: Vec<Items> = sources
-            .par_chunks(256)
-            .map(|chunk| {
-                let mut part = Items::default();
-                for &i in chunk {
-                    for target in targets(i) {
-                        part.push(corpus, i as u32, target);
-                    }
-                }
-                part
-            })
-            .collect();
-        let mut items = Items {
-            folded: String::with_capacity(parts.iter().map(|p| p.folded.len()).sum()),
-            entries: Vec::with_capacity(parts.iter().map(|p| p.entries.len()).sum()),
-        };
-        for part in parts {
-            let offset = items.folded.len();
-            items.folded.push_str(&part.folded);
-            items.entries.extend(part.entries.into_iter().map(|mut e| {
-                e.text = e.text.start + offset..e.text.end + offset;
-                e
-            }));
-        }
-        items
-    }
-
-    fn len(&self) -> usize {
-        self.entries.len()
-    }
-
-    /// The entries of `range` whose text contains `needle`, found by one search over their
-    /// joined text.
-    fn containing(&self, needle: &Needle, range: Range<usize>) -> Vec<u32> {
+    /// The entries whose text contains `needle` (indices in this part), found by one search
+    /// over their joined text.
+    fn containing(&self, needle: &Needle) -> Vec<u32> {
         let mut out = Vec::new();
-        if range.is_empty() {
-            return out;
-        }
-        let base = self.entries[range.start].text.start;
-        let text = &self.folded.as_bytes()[base..self.entries[range.end - 1].text.end];
-        let mut entry = range.start;
-        for at in needle.finder.find_iter(text) {
-            let end = base + at + needle.text.len();
+        let mut entry = 0;
+        for at in needle.finder.find_iter(self.folded.as_bytes()) {
+            let end = at + needle.text.len();
             // No match runs across the NUL between two items: the first entry ending at or
             // after the match's end holds it.
             while self.entries[entry].text.end < end {
@@ -294,9 +262,48 @@ impl Items {
         out
     }
 
-    /// The folded text of entry `i`.
+    /// The folded text of entry `i` of this part.
     fn folded(&self, i: usize) -> &str {
         &self.folded[self.entries[i].text.clone()]
+    }
+}
+
+impl Items {
+    /// The items of `sources`, in order, built in parallel parts.
+    fn build<T: Iterator<Item = Target>>(
+        sources: &[usize],
+        targets: impl Fn(usize) -> T + Sync,
+        corpus: &Corpus,
+    ) -> Items {
+        let mut parts: Vec<Part> = sources
+            .par_chunks(SOURCES_PER_PART)
+            .map(|chunk| {
+                let mut part = Part::default();
+                for &i in chunk {
+                    for target in targets(i) {
+                        part.push(corpus, i as u32, target);
+                    }
+                }
+                part
+            })
+            .collect();
+        let mut len = 0;
+        for part in &mut parts {
+            part.first = len as u32;
+            len += part.entries.len();
+        }
+        parts.retain(|p| !p.entries.is_empty());
+        Items { parts, len }
+    }
+
+    fn len(&self) -> usize {
+        self.len
+    }
+
+    /// The part holding item `i`, and the item's index in it.
+    fn locate(&self, i: u32) -> (&Part, usize) {
+        let part = &self.parts[self.parts.partition_point(|p| p.first <= i) - 1];
+        (part, (i - part.first) as usize)
     }
 }
 
@@ -690,8 +697,9 @@ impl Matches {
     }
 }
 
-/// Items per parallel chunk (one scorer each; the cancel flag is read between chunks).
-const CHUNK: usize = 4096;
+/// Sources whose items make one part: prepared together, and scored together (one scorer
+/// per part; the cancel flag is read between parts).
+const SOURCES_PER_PART: usize = 256;
 
 /// Match `query` in `scope`, the `best` best ranked; narrows `previous` when the query only
 /// grew. `None` when `cancelled` says a newer query has come.
@@ -720,14 +728,17 @@ pub fn filter(
         });
     }
     let required = query.required();
-    let score_all = |ids: &mut dyn Iterator<Item = u32>| {
+    // `ids` are indices in `part`; the answer's are in `items`.
+    let score_in = |part: &Part, ids: &mut dyn Iterator<Item = u32>| {
         if cancelled() {
             return None;
         }
         let scorer = Scattered::default();
         Some(
-            ids.filter(|&i| items.entries[i as usize].mask & required == required)
-                .filter_map(|i| score(&query, items, i, corpus, &scorer).map(|s| (i, s)))
+            ids.filter(|&i| part.entries[i as usize].mask & required == required)
+                .filter_map(|i| {
+                    score(&query, part, i as usize, corpus, &scorer).map(|s| (part.first + i, s))
+                })
                 .collect::<Vec<_>>(),
         )
     };
@@ -741,18 +752,23 @@ pub fn filter(
         Some(p) => {
             let mut ids: Vec<u32> = p.ranked.iter().map(|&(i, _)| i).collect();
             ids.sort_unstable();
-            ids.par_chunks(CHUNK)
-                .map(|chunk| score_all(&mut chunk.iter().copied()))
+            items
+                .parts
+                .par_iter()
+                .map(|part| {
+                    let end = part.first + part.entries.len() as u32;
+                    let ids = &ids[ids.partition_point(|&i| i < part.first)..];
+                    let ids = &ids[..ids.partition_point(|&i| i < end)];
+                    score_in(part, &mut ids.iter().map(|&i| i - part.first))
+                })
                 .collect()
         }
-        None => (0..items.len().div_ceil(CHUNK))
-            .into_par_iter()
-            .map(|c| {
-                let range = c * CHUNK..items.len().min((c + 1) * CHUNK);
-                match key {
-                    Some(key) => score_all(&mut items.containing(key, range).into_iter()),
-                    None => score_all(&mut range.map(|i| i as u32)),
-                }
+        None => items
+            .parts
+            .par_iter()
+            .map(|part| match key {
+                Some(key) => score_in(part, &mut part.containing(key).into_iter()),
+                None => score_in(part, &mut (0..part.entries.len() as u32)),
             })
             .collect(),
     };
@@ -775,16 +791,17 @@ pub fn filter(
     })
 }
 
-/// Item `i`'s score for the query: the sum of each group's best term; `None` if it fails.
+/// The score of item `i` of `part` for the query: the sum of each group's best term; `None`
+/// if it fails.
 fn score(
     query: &Query,
-    items: &Items,
-    i: u32,
+    part: &Part,
+    i: usize,
     corpus: &Corpus,
     scorer: &dyn Scorer,
 ) -> Option<i64> {
-    let e = &items.entries[i as usize];
-    let folded = items.folded(i as usize);
+    let e = &part.entries[i];
+    let folded = part.folded(i);
     if !query.fields.iter().all(|f| field_holds(f, e, corpus)) {
         return None;
     }
@@ -941,7 +958,8 @@ pub fn hits(
         .take(limit.min(matches.sorted))
         .enumerate()
         .map(|(n, &(i, score))| {
-            let e = &items.entries[i as usize];
+            let (part, i) = items.locate(i);
+            let e = &part.entries[i];
             let text = item_text(corpus, e.source, &e.target);
             let mut positions = Vec::new();
             if n < with_positions {
@@ -949,7 +967,7 @@ pub fn hits(
                     let hay = if term.case_sensitive {
                         &text
                     } else {
-                        items.folded(i as usize)
+                        part.folded(i)
                     };
                     positions.extend(term.positions(hay, &scorer));
                 }
