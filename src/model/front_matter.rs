@@ -81,6 +81,10 @@ fn parse_into(yaml: &str, split: &mut Split<'_>) {
         ));
         return;
     }
+    if let Some(fields) = parse_simple(yaml) {
+        split.fields = fields;
+        return;
+    }
     let depth = nesting_depth(yaml);
     if depth > MAX_DEPTH {
         split.warnings.push(format!(
@@ -95,21 +99,7 @@ fn parse_into(yaml: &str, split: &mut Split<'_>) {
             duplicates.join(", ")
         ));
     }
-    let mut budget = serde_saphyr::Budget::default();
-    budget.max_depth = MAX_DEPTH;
-    budget.flow_nesting_limit = MAX_DEPTH;
-    budget.max_aliases = 64;
-    budget.max_anchors = 64;
-    budget.max_events = 20_000;
-    budget.max_nodes = 10_000;
-    budget.max_documents = 1;
-    budget.max_total_scalar_bytes = MAX_BYTES;
-    budget.max_recorded_anchor_events = 2_000;
-    budget.max_recorded_anchor_bytes = MAX_BYTES;
-    let mut options = serde_saphyr::Options::default();
-    options.budget = Some(budget);
-    options.duplicate_keys = serde_saphyr::options::DuplicateKeyPolicy::LastWins;
-    match serde_saphyr::from_str_with_options::<Value>(yaml, options) {
+    match parse_yaml(yaml) {
         Ok(Value::Object(map)) => {
             split.fields = map
                 .into_iter()
@@ -129,6 +119,118 @@ fn parse_into(yaml: &str, split: &mut Split<'_>) {
             ));
         }
     }
+}
+
+/// Front matter written the plain way nearly every file writes it, read without the YAML
+/// parser (which was a sixth of loading scoop-nz): `key: value` lines, and lists of values
+/// one `- item` per line. Values are quoted strings with no escapes, or plain text that YAML
+/// could read as nothing but a string. `None` for anything else (nesting, numbers, booleans,
+/// escapes, comments, repeated keys), which the parser then reads.
+fn parse_simple(yaml: &str) -> Option<Map<String, Value>> {
+    let mut fields = Map::new();
+    let mut list: Option<(&str, Vec<Value>)> = None;
+    for line in yaml.lines() {
+        let line = line.trim_end();
+        if line.is_empty() {
+            continue;
+        }
+        if let Some(item) = line
+            .strip_prefix("- ")
+            .or_else(|| line.strip_prefix("  - "))
+        {
+            list.as_mut()?.1.push(simple_scalar(item.trim_start())?);
+            continue;
+        }
+        if let Some((key, items)) = list.take() {
+            // `key:` with no items under it is null, not an empty list.
+            (!items.is_empty()).then_some(())?;
+            fields.insert(key.to_string(), Value::Array(items));
+        }
+        let (key, value) = line
+            .split_once(": ")
+            .or_else(|| Some((line.strip_suffix(':')?, "")))?;
+        // A key YAML reads as a string: a letter first (`2024:` is a number, `no:` a boolean).
+        let plain_key = key.starts_with(|c: char| c.is_ascii_alphabetic())
+            && key
+                .bytes()
+                .all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'_')
+            && !is_keyword(key);
+        if !plain_key || fields.contains_key(key) || list.as_ref().is_some_and(|l| l.0 == key) {
+            return None;
+        }
+        match value.trim_start() {
+            "" => list = Some((key, Vec::new())),
+            value => {
+                fields.insert(key.to_string(), simple_scalar(value)?);
+            }
+        }
+    }
+    if let Some((key, items)) = list {
+        (!items.is_empty() && !fields.contains_key(key)).then_some(())?;
+        fields.insert(key.to_string(), Value::Array(items));
+    }
+    Some(fields)
+}
+
+/// A one-line value that YAML reads as this very string, or `None` when it may read it
+/// otherwise.
+fn simple_scalar(value: &str) -> Option<Value> {
+    let quoted = |mark: char| {
+        let inner = value.strip_prefix(mark)?.strip_suffix(mark)?;
+        (!inner.contains([mark, '\\'])).then(|| Value::String(inner.to_string()))
+    };
+    match value.chars().next()? {
+        '"' => return quoted('"'),
+        '\'' => return quoted('\''),
+        _ => {}
+    }
+    let b = value.as_bytes();
+    // A plain value must start with a letter (no number, no indicator), or be a date
+    // (`2024-04-04`, `2019-03-26 12:38:00 -0500`), which the core schema leaves a string.
+    let date_like = b.len() >= 10
+        && b[..10].iter().enumerate().all(|(i, c)| {
+            if i == 4 || i == 7 {
+                *c == b'-'
+            } else {
+                c.is_ascii_digit()
+            }
+        })
+        && matches!(b.get(10), None | Some(b' ' | b'T'));
+    let plain = (b[0].is_ascii_alphabetic() || date_like)
+        && !value.contains(": ")
+        && !value.contains(" #")
+        && !value.ends_with(':')
+        && !value.chars().any(char::is_control)
+        && !is_keyword(value);
+    plain.then(|| Value::String(value.to_string()))
+}
+
+/// A plain word some YAML schema reads as a boolean, null or number.
+fn is_keyword(word: &str) -> bool {
+    [
+        "true", "false", "null", "yes", "no", "on", "off", "y", "n", "nan", "inf", "infinity",
+    ]
+    .iter()
+    .any(|w| word.eq_ignore_ascii_case(w))
+}
+
+/// The YAML parser, with a budget that refuses bombs.
+fn parse_yaml(yaml: &str) -> Result<Value, serde_saphyr::Error> {
+    let mut budget = serde_saphyr::Budget::default();
+    budget.max_depth = MAX_DEPTH;
+    budget.flow_nesting_limit = MAX_DEPTH;
+    budget.max_aliases = 64;
+    budget.max_anchors = 64;
+    budget.max_events = 20_000;
+    budget.max_nodes = 10_000;
+    budget.max_documents = 1;
+    budget.max_total_scalar_bytes = MAX_BYTES;
+    budget.max_recorded_anchor_events = 2_000;
+    budget.max_recorded_anchor_bytes = MAX_BYTES;
+    let mut options = serde_saphyr::Options::default();
+    options.budget = Some(budget);
+    options.duplicate_keys = serde_saphyr::options::DuplicateKeyPolicy::LastWins;
+    serde_saphyr::from_str_with_options::<Value>(yaml, options)
 }
 
 /// The deepest nesting of flow brackets or block indentation, measured without parsing.
@@ -202,6 +304,49 @@ mod tests {
         assert_eq!(s.fields["key with space"], 1);
         assert_eq!(s.body, "Body line\r\n");
         assert_eq!(s.body_line, 10);
+    }
+
+    #[test]
+    fn plain_front_matter_is_read_as_the_yaml_parser_reads_it() {
+        let simple = [
+            "slug: registry-occupation\ntitle: \"Registry occupation: day 2\"\ndate: 1999-10-06\nsource-url: https://www.scoop.co.nz/stories/HL9910/S00019/x.htm\nauthor: matthew-thomas\n",
+            "title: 'A Year in the Life of a PIF'\ndate: 2019-03-26 12:38:00 -0500\nsummary: 'I get asked, “What does a year look like?”'\n",
+            "authors:\n  - zach-goldfine\n  - 'jane doe'\ntopics:\n- product\n\ntitle: Plain words, [brackets] and C#, no comment\n",
+            "date: 2024-04-04T10:00:00Z\nkey_2: Trailing spaces   \r\nother: Māori – dash\n",
+        ];
+        for yaml in simple {
+            let fast = parse_simple(yaml).unwrap_or_else(|| panic!("not simple: {yaml:?}"));
+            assert_eq!(Value::Object(fast), parse_yaml(yaml).unwrap(), "{yaml:?}");
+        }
+        // What YAML may read as something other than these strings goes to the parser.
+        for yaml in [
+            "count: 12\n",
+            "draft: true\n",
+            "draft: No\n",
+            "x: ~\n",
+            "x: .5\n",
+            "x: -1\n",
+            "x: 1999-10\n",
+            "x: 20240404\n",
+            "title: A: B\n",
+            "title: a # comment\n",
+            "title: \"with \\\" escape\"\n",
+            "title: 'it''s'\n",
+            "title: *alias\n",
+            "title: &anchor x\n",
+            "title: !tag x\n",
+            "empty:\n",
+            "image:\n  uid: x\n",
+            "title: x\ntitle: y\n",
+            "# comment: here\ntitle: x\n",
+            "key with space : 1\n",
+            "2024: x\n",
+            "no: x\n",
+            "title: \"unclosed\n",
+            "title: x\n  continued\n",
+        ] {
+            assert_eq!(parse_simple(yaml), None, "{yaml:?}");
+        }
     }
 
     #[test]
