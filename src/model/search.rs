@@ -343,8 +343,9 @@ pub(crate) fn sentences(text: &str) -> Vec<Range<usize>> {
     let mut out = Vec::new();
     let mut start = 0;
     let bytes = text.as_bytes();
-    for (i, &b) in bytes.iter().enumerate() {
-        if !matches!(b, b'.' | b'?' | b'!') || i < start {
+    for i in memchr::memchr3_iter(b'.', b'?', b'!', bytes) {
+        let b = bytes[i];
+        if i < start {
             continue;
         }
         let after = &text[i + 1..];
