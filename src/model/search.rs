@@ -248,16 +248,19 @@ impl Part {
     fn containing(&self, needle: &Needle) -> Vec<u32> {
         let mut out = Vec::new();
         let mut entry = 0;
-        for at in needle.finder.find_iter(self.folded.as_bytes()) {
-            let end = at + needle.text.len();
+        let mut from = 0;
+        let folded = self.folded.as_bytes();
+        while let Some(at) = folded.get(from..).and_then(|rest| needle.finder.find(rest)) {
+            let end = from + at + needle.text.len();
             // No match runs across the NUL between two items: the first entry ending at or
             // after the match's end holds it.
             while self.entries[entry].text.end < end {
                 entry += 1;
             }
-            if out.last() != Some(&(entry as u32)) {
-                out.push(entry as u32);
-            }
+            out.push(entry as u32);
+            // The next search starts after this item: a common letter occurs hundreds of
+            // times in one quote, and stepping through each was most of a one-letter query.
+            from = self.entries[entry].text.end + 1;
         }
         out
     }
