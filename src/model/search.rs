@@ -465,7 +465,13 @@ impl Needle {
     /// Where it occurs in `hay`, preferring an occurrence that is a whole word.
     fn find(&self, hay: &str) -> Option<(usize, bool)> {
         let mut first = None;
-        for i in self.finder.find_iter(hay.as_bytes()) {
+        // One letter (the last of a word being typed) occurs many times in an item: memchr's
+        // own iterator steps through them with less setup per hit than memmem's.
+        let hits: &mut dyn Iterator<Item = usize> = match self.text.as_bytes() {
+            &[b] => &mut memchr::memchr_iter(b, hay.as_bytes()),
+            _ => &mut self.finder.find_iter(hay.as_bytes()),
+        };
+        for i in hits {
             let before = hay[..i].chars().next_back();
             let after = hay[i + self.text.len()..].chars().next();
             let word = !before.is_some_and(char::is_alphanumeric)
