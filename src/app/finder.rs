@@ -66,7 +66,7 @@ impl FilterWorker {
             HITS_KEPT,
             HITS_WITH_POSITIONS,
         );
-        let total = matches.ranked.len();
+        let total = matches.total;
         self.previous = Some(matches);
         Some(FilterResult {
             generation: request.generation,

@@ -683,17 +683,30 @@ impl Term {
     }
 }
 
-/// Every match of a query in a scope, the best first: kept whole so that a longer query can
-/// narrow it instead of starting over.
+/// Every match of a query in a scope, and the best of them ranked: kept so that a longer
+/// query narrows them instead of starting over.
 #[derive(Debug, Clone, Default)]
 pub struct Matches {
     pub query: String,
     pub scope: Option<Scope>,
-    /// (entry, score): the first `sorted` best first, equal scores in entry (date) order;
-    /// the rest, all worse, in no order (nobody scrolls through a million matches, and
-    /// sorting them all was a fifth of a keystroke at 100,000 sources).
+    /// The best matches, best first, equal scores in item (date) order: (item, score).
     pub ranked: Vec<(u32, i64)>,
-    pub sorted: usize,
+    /// How many items match in all.
+    pub total: usize,
+    /// Every match, per part of the scope's items, in item order (empty for an empty query).
+    found: Vec<Vec<Found>>,
+}
+
+/// A match as a longer query narrows it: the score of every group but the last, which a
+/// longer query keeps as it is (only its last group can still grow), so that typing one
+/// more letter scores one or two groups per item instead of all of them.
+#[derive(Debug, Clone, Copy)]
+struct Found {
+    /// The index in its part.
+    item: u32,
+    /// Whether every settled group was found as typed (a phrase can only hold if so).
+    settled_as_typed: bool,
+    settled: i64,
 }
 
 impl Matches {
@@ -702,6 +715,7 @@ impl Matches {
     fn narrows_to(&self, query: &str, scope: Scope) -> bool {
         self.scope == Some(scope)
             && !self.query.is_empty()
+            && !self.found.is_empty()
             && query.starts_with(&self.query)
             && !query.contains(['|', '!', '$', ':'])
     }
@@ -726,99 +740,122 @@ pub fn filter(
     let items = index.items(scope, corpus);
     if query.is_empty() {
         // Nothing typed: sources and quotes in date order; no sentence (too many to mean it).
-        let ranked = match scope {
-            Scope::Text => Vec::new(),
-            _ => (0..items.len() as u32).map(|i| (i, 0)).collect(),
+        let total = match scope {
+            Scope::Text => 0,
+            _ => items.len(),
         };
         return Some(Matches {
             query: text.to_string(),
             scope: Some(scope),
-            sorted: ranked.len(),
-            ranked,
+            ranked: (0..total.min(best) as u32).map(|i| (i, 0)).collect(),
+            total,
+            found: Vec::new(),
         });
     }
     let required = query.required();
-    // `ids` are indices in `part`; the answer's are in `items`.
-    let score_in = |part: &Part, ids: &mut dyn Iterator<Item = u32>| {
-        if cancelled() {
-            return None;
-        }
-        let scorer = Scattered::default();
-        Some(
-            ids.filter(|&i| part.entries[i as usize].mask & required == required)
-                .filter_map(|i| {
-                    score(&query, part, i as usize, corpus, &scorer).map(|s| (part.first + i, s))
-                })
-                .collect::<Vec<_>>(),
-        )
-    };
+    // Narrowing: the previous matches, and how many of their groups are settled (kept as
+    // they were scored). With none settled and the previous matches most of the items, a
+    // fresh search is faster: the key's substring search skips items a whole part at a time.
+    let kept = previous
+        .filter(|p| p.narrows_to(text, scope))
+        .map(|p| {
+            let prior = Query::parse(&p.query, scope);
+            let settled = prior.groups.len().saturating_sub(1);
+            let same =
+                query.groups.len() > settled && query.groups[..settled] == prior.groups[..settled];
+            (&p.found, p.total, if same { settled } else { 0 })
+        })
+        .filter(|&(_, total, settled)| settled > 0 || total < items.len() / 4)
+        .map(|(found, _, settled)| (found, settled));
     let key = query.key();
-    // Narrowing gathers and sorts the previous matches; when they are most of the items,
-    // scoring them all afresh, in order, is faster (quotes at 100,000 sources, 20 characters:
-    // 51 ms narrowed, 49 ms afresh, `cargo bench --bench find`).
-    let narrowing =
-        previous.filter(|p| p.narrows_to(text, scope) && p.ranked.len() < items.len() / 4);
-    let chunks: Vec<Option<Vec<(u32, i64)>>> = match narrowing {
-        Some(p) => {
-            let mut ids: Vec<u32> = p.ranked.iter().map(|&(i, _)| i).collect();
-            ids.sort_unstable();
-            items
-                .parts
-                .par_iter()
-                .map(|part| {
-                    let end = part.first + part.entries.len() as u32;
-                    let ids = &ids[ids.partition_point(|&i| i < part.first)..];
-                    let ids = &ids[..ids.partition_point(|&i| i < end)];
-                    score_in(part, &mut ids.iter().map(|&i| i - part.first))
-                })
-                .collect()
-        }
-        None => items
-            .parts
-            .par_iter()
-            .map(|part| match key {
-                Some(key) => score_in(part, &mut part.containing(key).into_iter()),
-                None => score_in(part, &mut (0..part.entries.len() as u32)),
-            })
-            .collect(),
-    };
-    let chunks: Vec<Vec<(u32, i64)>> = chunks.into_iter().collect::<Option<_>>()?;
-    let mut ranked = Vec::with_capacity(chunks.iter().map(Vec::len).sum());
-    for chunk in chunks {
-        ranked.extend(chunk);
+    // Per part: its matches, and their (item, score) to rank.
+    let parts: Vec<_> = items
+        .parts
+        .par_iter()
+        .enumerate()
+        .map(|(p, part)| {
+            if cancelled() {
+                return None;
+            }
+            let scorer = Scattered::default();
+            let mut found = Vec::new();
+            let mut scored = Vec::new();
+            let mut score_one = |i: u32, from: usize, base: Found| {
+                if part.entries[i as usize].mask & required != required {
+                    return;
+                }
+                if let Some((f, s)) = score(&query, from, base, part, corpus, &scorer) {
+                    found.push(f);
+                    scored.push((part.first + i, s));
+                }
+            };
+            let fresh = |item| Found {
+                item,
+                settled_as_typed: true,
+                settled: 0,
+            };
+            match kept {
+                Some((previous, from)) => {
+                    for &f in &previous[p] {
+                        score_one(f.item, from, if from > 0 { f } else { fresh(f.item) });
+                    }
+                }
+                None => match key {
+                    Some(key) => part
+                        .containing(key)
+                        .into_iter()
+                        .for_each(|i| score_one(i, 0, fresh(i))),
+                    None => (0..part.entries.len() as u32).for_each(|i| score_one(i, 0, fresh(i))),
+                },
+            }
+            Some((found, scored))
+        })
+        .collect::<Option<Vec<(Vec<Found>, Vec<(u32, i64)>)>>>()?;
+    let total = parts.iter().map(|(f, _)| f.len()).sum();
+    let mut ranked = Vec::with_capacity(total);
+    let mut found = Vec::with_capacity(parts.len());
+    for (f, scored) in parts {
+        found.push(f);
+        ranked.extend(scored);
     }
     let order = |a: &(u32, i64), b: &(u32, i64)| b.1.cmp(&a.1).then(a.0.cmp(&b.0));
-    let sorted = best.min(ranked.len());
-    if sorted < ranked.len() {
-        ranked.select_nth_unstable_by(sorted, order);
+    if best < ranked.len() {
+        ranked.select_nth_unstable_by(best, order);
+        ranked.truncate(best);
     }
-    ranked[..sorted].par_sort_unstable_by(order);
+    ranked.par_sort_unstable_by(order);
     Some(Matches {
         query: text.to_string(),
         scope: Some(scope),
         ranked,
-        sorted,
+        total,
+        found,
     })
 }
 
-/// The score of item `i` of `part` for the query: the sum of each group's best term; `None`
-/// if it fails.
+/// The score of item `base.item` of `part` for the query, its groups from `from` on scored
+/// and those before taken from `base`: the sum of each group's best term, and a bonus where
+/// the terms stand together as typed. `None` if it fails.
 fn score(
     query: &Query,
+    from: usize,
+    base: Found,
     part: &Part,
-    i: usize,
     corpus: &Corpus,
     scorer: &dyn Scorer,
-) -> Option<i64> {
+) -> Option<(Found, i64)> {
+    let i = base.item as usize;
     let e = &part.entries[i];
     let folded = part.folded(i);
-    if !query.fields.iter().all(|f| field_holds(f, e, corpus)) {
+    if from == 0 && !query.fields.iter().all(|f| field_holds(f, e, corpus)) {
         return None;
     }
     let mut original: Option<Cow<str>> = None;
-    let mut total = 0;
-    let mut all_found_as_typed = true;
-    for group in &query.groups {
+    let mut found = base;
+    let mut total = base.settled;
+    let mut all_found_as_typed = base.settled_as_typed;
+    let last = query.groups.len().saturating_sub(1);
+    for (g, group) in query.groups.iter().enumerate().skip(from) {
         let mut best: Option<i64> = None;
         for term in group {
             let hay = if term.case_sensitive {
@@ -837,6 +874,10 @@ fn score(
         let best = best?;
         all_found_as_typed &= best >= 2 * TIER;
         total += best;
+        if g < last {
+            found.settled = total;
+            found.settled_as_typed = all_found_as_typed;
+        }
     }
     // The phrase holds every term as typed: where one was only found scattered, it is not
     // there, and most items of a long query are spared the search.
@@ -848,7 +889,7 @@ fn score(
     {
         total += 3 * TIER;
     }
-    Some(total)
+    Some((found, total))
 }
 
 fn field_holds(field: &Field, e: &Entry, corpus: &Corpus) -> bool {
@@ -947,7 +988,7 @@ pub fn matched_runs<'a>(text: &'a str, positions: &[usize]) -> Vec<(&'a str, boo
     out
 }
 
-/// The first `limit` matches as hits (no more than were sorted); positions for the first
+/// The first `limit` matches as hits (no more than were ranked); positions for the first
 /// `with_positions` of them (the rows on screen).
 pub fn hits(
     index: &SearchIndex,
@@ -965,7 +1006,7 @@ pub fn hits(
     matches
         .ranked
         .iter()
-        .take(limit.min(matches.sorted))
+        .take(limit)
         .enumerate()
         .map(|(n, &(i, score))| {
             let (part, i) = items.locate(i);
@@ -1131,7 +1172,7 @@ mod tests {
     }
 
     #[test]
-    fn the_best_are_sorted_first_and_the_rest_kept_for_narrowing() {
+    fn the_best_are_ranked_and_every_match_kept_for_narrowing() {
         let texts: Vec<String> = (0..50)
             .map(|i| format!("Sentence {i} about nato{}.", "x".repeat(i % 7)))
             .collect();
@@ -1140,14 +1181,21 @@ mod tests {
         let all = filter(&index, &c, "nato", Scope::Text, None, usize::MAX, &|| false).unwrap();
         let top = filter(&index, &c, "nato", Scope::Text, None, 5, &|| false).unwrap();
         assert_eq!(all.ranked.len(), 50);
-        assert_eq!(top.ranked.len(), 50, "every match kept");
-        assert_eq!(top.sorted, 5);
-        assert_eq!(top.ranked[..5], all.ranked[..5]);
-        assert!(top.ranked[5..].iter().all(|m| m.1 <= top.ranked[4].1));
+        assert!(
+            all.ranked.windows(2).all(|w| w[0].1 >= w[1].1),
+            "best first"
+        );
+        assert_eq!(top.total, 50, "every match counted");
+        assert_eq!(top.ranked[..], all.ranked[..5]);
+        assert_eq!(
+            top.found.iter().map(Vec::len).sum::<usize>(),
+            50,
+            "and kept"
+        );
         assert_eq!(
             hits(&index, &c, &top, 20, 0).len(),
             5,
-            "no hit past the sorted"
+            "no hit past the ranked"
         );
     }
 
@@ -1172,6 +1220,25 @@ mod tests {
             let fresh = run(after, None);
             assert!(!fresh.ranked.is_empty(), "{after}");
             assert_eq!(narrowed.ranked, fresh.ranked, "{before} → {after}");
+        }
+        // Typed a letter at a time, each query narrowing the last, scattered terms included:
+        // the groups a match settled are reused, and must score as a fresh search scores.
+        for typed in [
+            "nato summit of",
+            "~nt ~smt ~of",
+            "item nat thing",
+            "~im ~a ~tng",
+        ] {
+            let mut previous: Option<Matches> = None;
+            for end in 1..=typed.len() {
+                let query = &typed[..end];
+                let narrowed = run(query, previous.as_ref());
+                let fresh = run(query, None);
+                assert_eq!(narrowed.ranked, fresh.ranked, "{query}");
+                assert_eq!(narrowed.total, fresh.total, "{query}");
+                previous = Some(narrowed);
+            }
+            assert!(previous.unwrap().total > 0, "{typed}");
         }
     }
 
