@@ -802,6 +802,9 @@ fn find_cue(s: &str) -> Option<(Range<usize>, &'static str)> {
 /// ends with a full stop (after `?` or `!` an attribution often follows: `“Why?” Jo asked`).
 fn leading_attribution(after: &str, after_full_stop: bool) -> Option<(String, String)> {
     let a = without_brackets(after);
+    if let Some(name) = dash_signature(&a) {
+        return Some((name, DASH_CUE.to_string()));
+    }
     // The rest of a closing mark (`''` closes a quote in some archives) is no part of a name.
     let a = a.trim_start_matches([',', ' ', '—', '–', '-', '\'', '’', '"', '”']);
     let w = words(a);
@@ -860,6 +863,22 @@ fn leading_attribution(after: &str, after_full_stop: bool) -> Option<(String, St
         return Some((subject.to_string(), cue.to_string()));
     }
     voice_of(subject).map(|body| (body, cue.to_string()))
+}
+
+/// The cue of a quote signed with a dash.
+const DASH_CUE: &str = "—";
+
+/// `“…” ― Sonya Herridge`: a dash, then a name that is all the rest of the quote's line (up to
+/// a comma, the next quote or the line's end), as under a pull quote or a testimonial.
+fn dash_signature(after: &str) -> Option<String> {
+    let rest = after.trim_start_matches([' ', '\u{a0}']);
+    let rest = rest
+        .strip_prefix(['―', '—', '–'])
+        .or_else(|| rest.strip_prefix("- "))?;
+    let line = rest.split(['\n', '“', '”', '"']).next()?;
+    let signed = line.split(',').next()?.trim().trim_end_matches('.');
+    let name = name_after(signed)?;
+    (name.split(' ').count() == words(signed).len()).then_some(name)
 }
 
 /// The body an unnamed voice speaks for: `a Home Office spokesman` → `Home Office`.
@@ -1632,6 +1651,20 @@ mod tests {
             Some(("Professor Jim Metson".into(), "said".into()))
         );
         assert_eq!(leading_attribution(" for global security.", false), None);
+        // Signed with a dash, as under a pull quote: the name is all the rest of the line.
+        assert_eq!(
+            leading_attribution(" ― Julie A. Diaz Martinez\n“The next,” she", false),
+            Some(("Julie A Diaz Martinez".into(), "—".into()))
+        );
+        assert_eq!(
+            leading_attribution(" — Dr Jane Smith, teacher.", true),
+            Some(("Dr Jane Smith".into(), "—".into()))
+        );
+        assert_eq!(
+            leading_attribution(" — New Zealand is ready.", true),
+            None,
+            "a sentence, not a signature"
+        );
         assert_eq!(
             leading_attribution(" says National Police spokesman Tony Ryall.", false),
             Some(("National Police spokesman Tony Ryall".into(), "says".into()))
