@@ -862,7 +862,9 @@ fn leading_attribution(after: &str, after_full_stop: bool) -> Option<(String, St
     {
         return Some((subject.to_string(), cue.to_string()));
     }
-    voice_of(subject).map(|body| (body, cue.to_string()))
+    voice_of(subject)
+        .or_else(|| description(subject).map(|_| subject.to_string()))
+        .map(|who| (who, cue.to_string()))
 }
 
 /// The cue of a quote signed with a dash.
@@ -1016,7 +1018,111 @@ fn subject_before(before: &str, cue: &Range<usize>) -> Option<String> {
     if let Some(p) = last.filter(|w| PRONOUNS.contains(&w.as_str())) {
         return Some(p);
     }
-    name_run_end(head).or_else(|| voice_of(head))
+    name_run_end(head).or_else(|| voice_of(head)).or_else(|| {
+        let clause = head
+            .rsplit([',', '.', ';', ':', '“', '”', '"'])
+            .next()?
+            .trim();
+        description(clause).map(|_| clause.to_string())
+    })
+}
+
+/// Who spoke, as a source describes what it does not name: `a Democratic strategist`, `one
+/// source familiar with the talks`, `the report`, `the 36-year-old` (cut where a verb or an
+/// adverb begins: `The report also`). With whether it stands for someone the source named
+/// before: `the spokesman` does, `a spokesman` and `the report` do not.
+fn description(raw: &str) -> Option<(String, bool)> {
+    const ENDS_IT: &[&str] = &[
+        "has",
+        "have",
+        "had",
+        "is",
+        "are",
+        "was",
+        "were",
+        "will",
+        "would",
+        "can",
+        "could",
+        "may",
+        "might",
+        "should",
+        "also",
+        "now",
+        "meanwhile",
+        "not",
+        "then",
+        "still",
+        "however",
+        "today",
+        "yesterday",
+        "which",
+        "who",
+        "that",
+        "this",
+        "when",
+        "where",
+        "and",
+        "but",
+    ];
+    // What speaks for itself: a document, not a person named elsewhere.
+    const DOCUMENTS: &[&str] = &[
+        "report",
+        "paper",
+        "study",
+        "letter",
+        "statement",
+        "review",
+        "survey",
+        "document",
+        "article",
+        "book",
+        "ruling",
+        "ad",
+        "advert",
+        "advertisement",
+        "release",
+        "submission",
+        "analysis",
+        "research",
+        "poll",
+        "website",
+        "video",
+        "film",
+        "email",
+        "memo",
+        "policy",
+        "plan",
+        "bill",
+        "guidance",
+        "strategy",
+        "decision",
+        "judgment",
+        "judgement",
+        "verdict",
+        "complaint",
+        "petition",
+        "summary",
+        "newsletter",
+        "newspaper",
+        "editorial",
+        "findings",
+    ];
+    let words: Vec<&str> = raw
+        .split_whitespace()
+        .take_while(|w| !ENDS_IT.contains(&w.to_lowercase().as_str()) && !is_cue(w))
+        .collect();
+    let (determiner, rest) = words.split_first()?;
+    let determiner = determiner.to_lowercase();
+    if !matches!(determiner.as_str(), "the" | "a" | "an" | "one" | "another")
+        || rest.is_empty()
+        || rest.len() > 5
+    {
+        return None;
+    }
+    let head = rest.last()?.trim_matches(|c: char| !c.is_alphanumeric());
+    let named_before = determiner == "the" && !DOCUMENTS.contains(&head.to_lowercase().as_str());
+    Some((words.join(" "), named_before))
 }
 
 /// Speakers named in the source, to expand `Peters` to `Winston Peters`. Looked up on demand:
@@ -1369,27 +1475,46 @@ fn attribute(
     names: &NameBook,
     source: &Source,
 ) {
-    let previous_speaker = || previous.iter().rev().find_map(|q| q.speaker.clone());
+    // The last person quoted: a pronoun stands for a person, not for `the report`.
+    let previous_speaker = || {
+        previous
+            .iter()
+            .rev()
+            .filter_map(|q| q.speaker.clone())
+            .find(|s| description(s).is_none())
+    };
+    // Who a pronoun stands for: a person named in the quote's own sentence (`Sen. Claire
+    // McCaskill scolded him: “…,” she said`); else the last person quoted; else the person
+    // the text named last, with a title or a reporting verb (`Spokesperson Judith Tizard
+    // today welcomed ...`).
+    let person_meant = || {
+        let in_sentence =
+            first_person(&without_brackets(c.before)).map(|name| (names.fullest(&name), 0.8));
+        in_sentence
+            .or_else(|| previous_speaker().map(|s| (s, 0.8)))
+            .or_else(|| {
+                // A name of two words or more: nothing fuller to look up.
+                person_before(source, c.first_paragraph, c.before).map(|name| (name, 0.6))
+            })
+    };
     let resolve = |raw: &str| -> Option<(String, f32)> {
         let lower = raw.trim().to_lowercase();
         if PRONOUNS.contains(&lower.as_str()) {
-            // A person named in the quote's own sentence (`Sen. Claire McCaskill scolded
-            // him: “…,” she said`); else the last quote's speaker; else the person the text
-            // named last, with a title or a reporting verb (`Spokesperson Judith Tizard
-            // today welcomed ...`).
-            let in_sentence =
-                first_person(&without_brackets(c.before)).map(|name| (names.fullest(&name), 0.8));
-            return in_sentence
-                .or_else(|| previous_speaker().map(|s| (s, 0.8)))
-                .or_else(|| {
-                    // A name of two words or more: nothing fuller to look up.
-                    person_before(source, c.first_paragraph, c.before).map(|name| (name, 0.6))
-                });
+            return person_meant();
+        }
+        if lower.starts_with("the ") && lower.contains("minister") && names.ministers.len() == 1 {
+            // `the minister said`: the release's minister, if it names one.
+            return Some((names.ministers[0].clone(), 0.7));
+        }
+        if let Some((described, named_before)) = description(raw) {
+            // `the spokesman` is someone named before, as `he` is.
+            if named_before {
+                return person_meant().map(|(name, confidence)| (name, confidence * 0.8));
+            }
+            return Some((described, 0.5));
         }
         if lower.starts_with("the ") {
-            // `the minister said`: the release's minister, if it names one.
-            return (lower.contains("minister") && names.ministers.len() == 1)
-                .then(|| (names.ministers[0].clone(), 0.7));
+            return None;
         }
         let stripped = strip_titles(&clean_name(raw)?)?;
         Some((names.fullest(&stripped), 0.95))
@@ -1442,7 +1567,15 @@ fn attribute(
             .iter()
             .filter(|p| p.is_content())
             .count();
-        if gap <= 3 && prev.speaker.is_some() {
+        // A quote with a cue of its own (`the spokeswoman said`, no one found for it) does
+        // not continue what a description said (`the report`).
+        let own_cue = cues.after.is_some() || cues.before.is_some();
+        if gap <= 3
+            && prev
+                .speaker
+                .as_deref()
+                .is_some_and(|s| !own_cue || description(s).is_none())
+        {
             quote.speaker = prev.speaker.clone();
             quote.cue = None;
             quote.confidence = if gap <= 1 { 0.75 } else { 0.6 };
@@ -1453,6 +1586,23 @@ fn attribute(
     if let [minister] = names.ministers.as_slice() {
         quote.speaker = Some(minister.clone());
         quote.confidence = 0.4;
+        return;
+    }
+    // Last, `the spokesman said` with no one found that it stands for: the description.
+    let before = cues
+        .before
+        .as_ref()
+        .and_then(|(range, cue)| Some((subject_before(c.before, range)?, cue.to_string())));
+    if let Some((described, cue)) = cues
+        .after
+        .clone()
+        .into_iter()
+        .chain(before)
+        .find_map(|(who, cue)| Some((description(&who)?.0, cue)))
+    {
+        quote.speaker = Some(described);
+        quote.cue = Some(cue);
+        quote.confidence = 0.3;
     }
 }
 
@@ -1687,6 +1837,35 @@ mod tests {
         assert_eq!(last.text(source), "I have the same passion.");
         assert_eq!(last.speaker.as_deref(), Some("Blair"));
         assert_eq!(last.cue.as_deref(), Some("said"));
+    }
+
+    #[test]
+    fn a_described_speaker_is_the_description_unless_it_stands_for_a_name() {
+        let corpus = crate::model::Corpus::of_plain_texts(&[
+            "Title\n\n“We expect a decision soon,” a Democratic strategist said.\n\n\
+             “Costs will rise,” the report also says.\n\n\
+             “Nothing is settled,” the spokeswoman said.\n\n\
+             Councillor Jo Bloggs spoke first. “It is early days,” said Jo Bloggs.\n\n\
+             “We will look at it,” the councillor said. “Then we decide,” she added.\n",
+        ]);
+        let source = &corpus.sources[0];
+        assert_eq!(
+            extract(source)
+                .iter()
+                .map(|q| q.speaker.clone())
+                .collect::<Vec<_>>(),
+            [
+                Some("a Democratic strategist".to_string()),
+                // A document speaks for itself; the verb's adverb is no part of it.
+                Some("the report".to_string()),
+                // `the spokeswoman` stands for someone, but no one was named before.
+                Some("the spokeswoman".to_string()),
+                Some("Jo Bloggs".to_string()),
+                // `the councillor` is the person quoted just before, and so is `she`.
+                Some("Jo Bloggs".to_string()),
+                Some("Jo Bloggs".to_string()),
+            ]
+        );
     }
 
     #[test]
