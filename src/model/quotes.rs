@@ -1197,7 +1197,10 @@ impl<'a> NameBook<'a> {
                 if !boundary {
                     continue;
                 }
-                let candidate = name_run_end(&text[..end]).and_then(|run| strip_titles(&run));
+                // `When Francis said`: the run's first word is no part of the name.
+                let candidate = name_run_end(&text[..end])
+                    .and_then(|run| clean_name(&run))
+                    .and_then(|run| strip_titles(&run));
                 if let Some(c) =
                     candidate.filter(|c| fits(c) && best.as_ref().is_none_or(|b| c.len() > b.len()))
                 {
@@ -1227,7 +1230,8 @@ fn clean_name(raw: &str) -> Option<String> {
     while start > 0 {
         let w = words[start - 1];
         let capital = w.chars().next().is_some_and(char::is_uppercase);
-        if (capital && !is_never_a_name(w)) || (is_particle(w) && start < words.len()) {
+        if (capital && !is_never_a_name(w) && !is_cue(w)) || (is_particle(w) && start < words.len())
+        {
             start -= 1;
         } else {
             break;
@@ -1866,6 +1870,16 @@ mod tests {
                 Some("Jo Bloggs".to_string()),
             ]
         );
+    }
+
+    #[test]
+    fn a_surname_is_filled_out_from_names_not_from_the_words_before_them() {
+        let corpus = crate::model::Corpus::of_plain_texts(&[
+            "Title\n\nWhen Francis arrived, Mexico Says Francis was the word.\n\n\
+             “It is done,” Francis said.\n\nIt was Pope Francis Bergoglio’s day.\n",
+        ]);
+        let quotes = extract(&corpus.sources[0]);
+        assert_eq!(quotes[0].speaker.as_deref(), Some("Francis"));
     }
 
     #[test]
