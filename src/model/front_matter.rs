@@ -141,11 +141,7 @@ fn parse_simple(yaml: &str) -> Option<Map<String, Value>> {
             list.as_mut()?.1.push(simple_scalar(item.trim_start())?);
             continue;
         }
-        if let Some((key, items)) = list.take() {
-            // `key:` with no items under it is null, not an empty list.
-            (!items.is_empty()).then_some(())?;
-            fields.insert(key.to_string(), Value::Array(items));
-        }
+        close_list(&mut fields, list.take())?;
         let (key, value) = line
             .split_once(": ")
             .or_else(|| Some((line.strip_suffix(':')?, "")))?;
@@ -155,7 +151,7 @@ fn parse_simple(yaml: &str) -> Option<Map<String, Value>> {
                 .bytes()
                 .all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'_')
             && !is_keyword(key);
-        if !plain_key || fields.contains_key(key) || list.as_ref().is_some_and(|l| l.0 == key) {
+        if !plain_key || fields.contains_key(key) {
             return None;
         }
         match value.trim_start() {
@@ -165,11 +161,20 @@ fn parse_simple(yaml: &str) -> Option<Map<String, Value>> {
             }
         }
     }
+    close_list(&mut fields, list)?;
+    Some(fields)
+}
+
+/// A list's key and items into `fields`; `None` when it has no items (`key:` with nothing
+/// under it is null to YAML, not an empty list).
+fn close_list(fields: &mut Map<String, Value>, list: Option<(&str, Vec<Value>)>) -> Option<()> {
     if let Some((key, items)) = list {
-        (!items.is_empty() && !fields.contains_key(key)).then_some(())?;
+        if items.is_empty() {
+            return None;
+        }
         fields.insert(key.to_string(), Value::Array(items));
     }
-    Some(fields)
+    Some(())
 }
 
 /// A one-line value that YAML reads as this very string, or `None` when it may read it
