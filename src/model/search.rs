@@ -709,6 +709,17 @@ struct Found {
     settled: i64,
 }
 
+impl Found {
+    /// Item `item` with nothing settled.
+    fn fresh(item: u32) -> Found {
+        Found {
+            item,
+            settled_as_typed: true,
+            settled: 0,
+        }
+    }
+}
+
 impl Matches {
     /// Whether the matches of `query` are a subset of these: the query only grew, with
     /// nothing in it that could widen (alternatives, negations, anchors, fields).
@@ -789,23 +800,17 @@ pub fn filter(
                     scored.push((part.first + i, s));
                 }
             };
-            let fresh = |item| Found {
-                item,
-                settled_as_typed: true,
-                settled: 0,
-            };
             match kept {
                 Some((previous, from)) => {
-                    for &f in &previous[p] {
-                        score_one(f.item, from, if from > 0 { f } else { fresh(f.item) });
-                    }
+                    previous[p].iter().for_each(|&f| score_one(f.item, from, f))
                 }
                 None => match key {
                     Some(key) => part
                         .containing(key)
                         .into_iter()
-                        .for_each(|i| score_one(i, 0, fresh(i))),
-                    None => (0..part.entries.len() as u32).for_each(|i| score_one(i, 0, fresh(i))),
+                        .for_each(|i| score_one(i, 0, Found::fresh(i))),
+                    None => (0..part.entries.len() as u32)
+                        .for_each(|i| score_one(i, 0, Found::fresh(i))),
                 },
             }
             Some((found, scored))
@@ -834,7 +839,7 @@ pub fn filter(
 }
 
 /// The score of item `base.item` of `part` for the query, its groups from `from` on scored
-/// and those before taken from `base`: the sum of each group's best term, and a bonus where
+/// and those before taken from `base` (nothing taken when `from` is 0): the sum of each group's best term, and a bonus where
 /// the terms stand together as typed. `None` if it fails.
 fn score(
     query: &Query,
@@ -851,9 +856,13 @@ fn score(
         return None;
     }
     let mut original: Option<Cow<str>> = None;
-    let mut found = base;
-    let mut total = base.settled;
-    let mut all_found_as_typed = base.settled_as_typed;
+    let mut found = if from == 0 {
+        Found::fresh(base.item)
+    } else {
+        base
+    };
+    let mut total = found.settled;
+    let mut all_found_as_typed = found.settled_as_typed;
     let last = query.groups.len().saturating_sub(1);
     for (g, group) in query.groups.iter().enumerate().skip(from) {
         let mut best: Option<i64> = None;
