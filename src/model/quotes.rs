@@ -1535,18 +1535,21 @@ fn attribute(
         return;
     }
     // Before it: `X said:`, `According to X,`, or the subject of the reporting verb.
-    if let Some((range, cue)) = cues.before.clone() {
-        let who = if cue == ACCORDING_TO {
+    let before = cues.before.as_ref().and_then(|(range, cue)| {
+        let who = if *cue == ACCORDING_TO {
             name_after(&c.before[range.end..])
         } else {
-            subject_before(c.before, &range)
+            subject_before(c.before, range)
         };
-        if let Some((speaker, confidence)) = who.as_deref().and_then(resolve) {
-            quote.speaker = Some(speaker);
-            quote.cue = Some(cue.to_string());
-            quote.confidence = confidence * 0.95;
-            return;
-        }
+        Some((who?, cue.to_string()))
+    });
+    if let Some((who, cue)) = &before
+        && let Some((speaker, confidence)) = resolve(who)
+    {
+        quote.speaker = Some(speaker);
+        quote.cue = Some(cue.clone());
+        quote.confidence = confidence * 0.95;
+        return;
     }
     // A paragraph that leads into the quote's: `Professor Charles Crothers says:`.
     let lead_in = (0..c.first_paragraph)
@@ -1592,8 +1595,10 @@ fn attribute(
         quote.confidence = 0.4;
         return;
     }
-    // Last, `the spokesman said` with no one found that it stands for: the description.
-    let before = cues
+    // Last, `the spokesman said` with no one found that it stands for: the description,
+    // taken from the subject of the cue before the quote (for `according to` too, which
+    // `before` names by the words after it).
+    let subject = cues
         .before
         .as_ref()
         .and_then(|(range, cue)| Some((subject_before(c.before, range)?, cue.to_string())));
@@ -1601,7 +1606,7 @@ fn attribute(
         .after
         .clone()
         .into_iter()
-        .chain(before)
+        .chain(subject)
         .find_map(|(who, cue)| Some((description(&who)?.0, cue)))
     {
         quote.speaker = Some(described);
