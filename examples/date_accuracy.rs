@@ -21,6 +21,7 @@ use std::path::PathBuf;
 use dossier::load::{LoadOptions, load_paths};
 use dossier::model::chronology::place;
 use dossier::model::nearest_dated::NearestDated;
+use dossier::model::shared::SharedIndex;
 
 /// A source that states a date, and what dossier makes of it hidden.
 struct Dated {
@@ -55,6 +56,7 @@ fn main() {
     let nearest = (!text_alone)
         .then(|| NearestDated::build(&corpus.sources))
         .flatten();
+    let shared = (!text_alone).then(|| SharedIndex::build(&corpus.sources));
     let results: Vec<Dated> = corpus
         .sources
         .par_iter()
@@ -64,7 +66,10 @@ fn main() {
             let mut hidden = s.clone();
             hidden.date = None;
             let years = nearest.as_ref().and_then(|w| w.votes(s, Some(i)));
-            let inferred = place(&hidden, &[], years.as_ref());
+            let copies = shared
+                .as_ref()
+                .map_or_else(Vec::new, |index| corpus.copies(index, i));
+            let inferred = place(&hidden, &copies, years.as_ref());
             let most_voted = years
                 .as_ref()
                 .and_then(|v| Some((v.most_voted()?.year, v)))

@@ -22,6 +22,14 @@ use std::collections::HashMap;
 
 use nearest_dated::NearestDated;
 
+/// The least share of a source's words that the passages it shares with a dated source must
+/// cover for that source's date to place it. Below it, what is shared is mostly an
+/// organisation's standard paragraphs and stock phrases, used over many years: on scoop-nz
+/// (each release's date hidden, `examples/date_accuracy.rs`), counting every strong passage
+/// put the right year at 33.4%, against 50.1% without passages; with 0.1, 0.2 or 0.3 of the
+/// source, 50.8%, 50.8% and 50.7%.
+const COPIED_SHARE: f32 = 0.1;
+
 /// A file that was not loaded, and why.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Skipped {
@@ -253,8 +261,13 @@ impl Corpus {
         }
     }
 
-    /// The strong passages source `index` shares with dated sources.
-    fn copies(&self, index: &shared::SharedIndex, source: usize) -> Vec<chronology::DatedPassage> {
+    /// The strong passages source `source` shares with dated sources (its own date, if it
+    /// has one, is not read: what `examples/date_accuracy.rs` relies on).
+    pub fn copies(
+        &self,
+        index: &shared::SharedIndex,
+        source: usize,
+    ) -> Vec<chronology::DatedPassage> {
         let me = &self.sources[source];
         let tokens = shared::tokens(me);
         index
@@ -264,6 +277,9 @@ impl Corpus {
             .filter_map(|r| {
                 let other = &self.sources[r.source];
                 let direction = chronology::direction(me, other)?;
+                if direction == chronology::Direction::Unknown && r.share_source < COPIED_SHARE {
+                    return None;
+                }
                 let passage = r.passages.first()?;
                 Some(chronology::DatedPassage {
                     other: other.id.clone(),
