@@ -2,13 +2,16 @@
 //! it from the body (bylines and datelines are furniture, so not read), and compare.
 //!
 //! ```sh
-//! cargo run --release --example date_accuracy -- ../shared/corpora/scoop-nz [--text-alone] [--misses N] [--diffs]
+//! cargo run --release --example date_accuracy -- ../shared/corpora/scoop-nz [--text-alone | --front-matter-hidden] [--misses N] [--diffs]
 //! ```
 //!
-//! Two ways: by default, each source's text and the votes of the other dated sources nearest
-//! to it in words (the source itself does not vote), and also the votes alone, and how often
-//! their most voted year is right when it has half or 70% of the votes; with `--text-alone`,
-//! its text alone, by the rules.
+//! Three ways: by default, each source's text, the strong passages it shares with other
+//! dated sources, and the votes of the dated sources nearest to it in words (the source itself
+//! does not vote), and also the votes alone, and how often their most voted year is right when
+//! it has half or 70% of the votes; with `--text-alone`, its text alone, by the rules. With
+//! `--front-matter-hidden`, each file is read again without its front matter's date fields,
+//! as a user's copy without them would be: what dossier then gives, a date the body states
+//! (a byline, a dateline) or else the default way's inference.
 //!
 //! Prints, over the sources that state a date: how many get an inferred date at all
 //! (coverage), and how often the inferred year, and the month when one is inferred, match the
@@ -20,8 +23,11 @@ use std::path::PathBuf;
 
 use dossier::load::{LoadOptions, load_paths};
 use dossier::model::chronology::place;
+use dossier::model::date::StatedDate;
+use dossier::model::ingest::{Document, Format, ingest};
 use dossier::model::nearest_dated::NearestDated;
 use dossier::model::shared::SharedIndex;
+use dossier::model::source::Source;
 
 /// A source that states a date, and what dossier makes of it hidden.
 struct Dated {
@@ -40,9 +46,12 @@ fn main() {
     let mut misses = 0usize;
     let mut diffs = false;
     let mut text_alone = false;
+    let mut front_matter_hidden = false;
     while let Some(a) = args.next() {
         if a == "--diffs" {
             diffs = true;
+        } else if a == "--front-matter-hidden" {
+            front_matter_hidden = true;
         } else if a == "--text-alone" {
             text_alone = true;
         } else if a == "--misses" {
@@ -63,6 +72,15 @@ fn main() {
         .enumerate()
         .filter_map(|(i, s)| {
             let stated = s.date.as_ref()?.stamp;
+            if front_matter_hidden && let Some(date) = body_date(s) {
+                return Some(Dated {
+                    id: s.id.clone(),
+                    stated: stated.to_string(),
+                    inferred: Some(date.stamp.to_string()),
+                    why: Some(format!("stated in the body: {}", date.evidence)),
+                    most_voted: None,
+                });
+            }
             let mut hidden = s.clone();
             hidden.date = None;
             let years = nearest.as_ref().and_then(|w| w.votes(s, Some(i)));
@@ -120,7 +138,7 @@ fn main() {
         with_month.len()
     );
     // The votes alone: the most voted year, and how often it is right by its share of votes.
-    if nearest.is_some() {
+    if nearest.is_some() && !front_matter_hidden {
         let stated_year = |r: &Dated| r.stated.get(..4).and_then(|y| y.parse().ok());
         let right_from = |least: f64| {
             let voted: Vec<_> = results
@@ -174,4 +192,43 @@ fn main() {
             why.as_deref().unwrap_or("")
         );
     }
+}
+
+/// The date `source`'s file states outside its front matter: the file read again with the
+/// front matter's date fields (any key with `date` in it, and `published`, `updated`,
+/// `modified`, `created`) left out.
+fn body_date(source: &Source) -> Option<StatedDate> {
+    let text = std::fs::read_to_string(&source.path).ok()?;
+    let mut in_front_matter = false;
+    let mut kept = String::with_capacity(text.len());
+    for (n, line) in text.split_inclusive('\n').enumerate() {
+        if line.trim_end() == "---" {
+            in_front_matter = n == 0;
+        } else if in_front_matter {
+            let key = line
+                .split(':')
+                .next()
+                .unwrap_or("")
+                .trim()
+                .to_ascii_lowercase();
+            let dated = key.contains("date")
+                || ["published", "updated", "modified", "created"].contains(&key.as_str());
+            if dated {
+                continue;
+            }
+        }
+        kept.push_str(line);
+    }
+    let ext = std::path::Path::new(&source.path)
+        .extension()
+        .and_then(|e| e.to_str())
+        .unwrap_or("");
+    ingest(Document {
+        id: source.id.clone(),
+        path: source.path.clone(),
+        text: &kept,
+        format: Format::from_extension(ext),
+        warnings: Vec::new(),
+    })
+    .date
 }
