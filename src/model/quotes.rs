@@ -870,14 +870,42 @@ fn leading_attribution(after: &str, after_full_stop: bool) -> Option<(String, St
 /// The cue of a quote signed with a dash.
 const DASH_CUE: &str = "—";
 
+/// The most words of a paragraph that signs the quote before it (`- Hillary Clinton, former
+/// secretary of state.`).
+const SIGNATURE_WORDS: usize = 12;
+
+/// The cue of a quote after a speaker's label, as in a transcript (`Rep. Trey Gowdy: “…`).
+const LABEL_CUE: &str = ":";
+
+/// `Former secretary of state Hillary Rodham Clinton:` right before a quote (`before`, the
+/// text of its sentence up to the mark): the name a transcript labels the speech with. Short,
+/// ending on a capitalised name, with no reporting verb (that is `X said:`). Within a
+/// paragraph (`Clinton: “…” Bush: “…”`) the label is the name alone; opening it, a
+/// description may come first.
+fn speaker_label(paragraph: &str, before: &str) -> Option<String> {
+    let lead = before.trim().strip_suffix(':')?;
+    let lead_words = words(lead).len();
+    if lead_words > 8 || find_cue(lead).is_some() {
+        return None;
+    }
+    let name = name_run_end(&without_brackets(lead))?;
+    let opens_paragraph = paragraph.trim_start().starts_with(lead);
+    (opens_paragraph || name.split(' ').count() == lead_words).then_some(name)
+}
+
 /// `“…” ― Sonya Herridge`: a dash, then a name that is all the rest of the quote's line (up to
 /// a comma, the next quote or the line's end), as under a pull quote or a testimonial.
 fn dash_signature(after: &str) -> Option<String> {
     let rest = after.trim_start_matches([' ', '\u{a0}']);
-    let rest = rest
-        .strip_prefix(['―', '—', '–'])
-        .or_else(|| rest.strip_prefix("- "))?;
-    let line = rest.split(['\n', '“', '”', '"']).next()?;
+    signed_name(
+        rest.strip_prefix(['―', '—', '–'])
+            .or_else(|| rest.strip_prefix("- "))?,
+    )
+}
+
+/// The name a signature's `line` (what follows its dash) is all of, up to a comma.
+fn signed_name(line: &str) -> Option<String> {
+    let line = line.split(['\n', '“', '”', '"']).next()?;
     let signed = line.split(',').next()?.trim().trim_end_matches('.');
     let name = name_after(signed)?;
     (name.split(' ').count() == words(signed).len()).then_some(name)
@@ -1551,6 +1579,41 @@ fn attribute(
         quote.confidence = confidence * 0.95;
         return;
     }
+    // A transcript's label: `Rep. Trey Gowdy (R-S.C.): “…`. Labels name headings as often
+    // (`Theme: “…”`, `Winner: “…”`), so the label must be a person's: titled, named more
+    // fully elsewhere (`Bush` for Jeb Bush), or quoted before.
+    let label = speaker_label(source.paragraph_text(c.first_paragraph), c.before);
+    if let Some(label) = label
+        && let Some((speaker, confidence)) = resolve(&label)
+        && (speaker != label
+            || previous
+                .iter()
+                .any(|q| q.speaker.as_deref() == Some(speaker.as_str())))
+    {
+        quote.speaker = Some(speaker);
+        quote.cue = Some(LABEL_CUE.to_string());
+        quote.confidence = confidence * 0.85;
+        return;
+    }
+    // A signature on the paragraph after the quote's: `- Clinton.`, a paragraph of its own
+    // (a long one is a list's item: `- Firstly, waterfront developments have ...`).
+    // Ingest keeps a dash that opens a line as a list's item, without the dash.
+    let signature = (c.last_paragraph + 1..source.paragraphs.len())
+        .find(|&p| source.paragraphs[p].is_content())
+        .map(|p| (source.paragraphs[p].kind, source.paragraph_text(p)))
+        .filter(|(_, text)| words(text).len() <= SIGNATURE_WORDS)
+        .and_then(|(kind, text)| match kind {
+            ParagraphKind::ListItem => signed_name(text),
+            _ => dash_signature(text),
+        });
+    if c.after.trim().is_empty()
+        && let Some((speaker, confidence)) = signature.as_deref().and_then(resolve)
+    {
+        quote.speaker = Some(speaker);
+        quote.cue = Some(DASH_CUE.to_string());
+        quote.confidence = confidence * 0.9;
+        return;
+    }
     // A paragraph that leads into the quote's: `Professor Charles Crothers says:`.
     let lead_in = (0..c.first_paragraph)
         .rev()
@@ -1885,6 +1948,39 @@ mod tests {
         ]);
         let quotes = extract(&corpus.sources[0]);
         assert_eq!(quotes[0].speaker.as_deref(), Some("Francis"));
+    }
+
+    #[test]
+    fn transcript_labels_and_signature_paragraphs_name_speakers() {
+        let corpus = crate::model::Corpus::of_plain_texts(&[
+            "Title\n\nJeb Bush and Hillary Clinton reject containment.\n\n\
+             Clinton: “Our goal is to defeat ISIS.” Bush: “The mission is to destroy it.”\n\n\
+             Rep. Trey Gowdy (R-S.C.): “Who told you that?”\n\n\
+             “I was the one saying you are going to wreck the economy.”\n\n- Clinton.\n",
+            // A heading is no speaker, and a list's item no signature.
+            "Title\n\nTheme: “The warning signs are there for the Government.”\n\n\
+             “Firstly, it is early.”\n\n- Secondly, waterfront developments have proved to \
+             have major economic benefits for the cities that build them.\n",
+        ]);
+        let said = |source: &Source| -> Vec<(Option<String>, Option<String>)> {
+            extract(source)
+                .into_iter()
+                .map(|q| (q.speaker, q.cue))
+                .collect()
+        };
+        let named = |speaker: &str, cue: &str| (Some(speaker.to_string()), Some(cue.to_string()));
+        assert_eq!(
+            said(&corpus.sources[0]),
+            [
+                // Surnames of people named more fully before.
+                named("Hillary Clinton", LABEL_CUE),
+                named("Jeb Bush", LABEL_CUE),
+                // Titled: the title goes, as everywhere.
+                named("Trey Gowdy", LABEL_CUE),
+                named("Hillary Clinton", DASH_CUE),
+            ]
+        );
+        assert_eq!(said(&corpus.sources[1]), [(None, None), (None, None)]);
     }
 
     #[test]
