@@ -24,7 +24,7 @@ use std::path::PathBuf;
 use dossier::load::{LoadOptions, load_paths};
 use dossier::model::chronology::place;
 use dossier::model::date::StatedDate;
-use dossier::model::ingest::{Document, Format, ingest};
+use dossier::model::ingest::{DATE_KEYS, Document, Format, ingest};
 use dossier::model::nearest_dated::NearestDated;
 use dossier::model::shared::SharedIndex;
 use dossier::model::source::Source;
@@ -194,9 +194,8 @@ fn main() {
     }
 }
 
-/// The date `source`'s file states outside its front matter: the file read again with the
-/// front matter's date fields (any key with `date` in it, and `published`, `updated`,
-/// `modified`, `created`) left out.
+/// The date `source`'s file states outside its front matter: the file read again without the
+/// front matter's date fields (the keys ingest reads a date from).
 fn body_date(source: &Source) -> Option<StatedDate> {
     let text = std::fs::read_to_string(&source.path).ok()?;
     let mut in_front_matter = false;
@@ -211,9 +210,10 @@ fn body_date(source: &Source) -> Option<StatedDate> {
                 .unwrap_or("")
                 .trim()
                 .to_ascii_lowercase();
-            let dated = key.contains("date")
-                || ["published", "updated", "modified", "created"].contains(&key.as_str());
-            if dated {
+            if DATE_KEYS
+                .iter()
+                .any(|(names, _)| names.contains(&key.as_str()))
+            {
                 continue;
             }
         }

@@ -230,6 +230,32 @@ struct Metadata {
     authors: Vec<String>,
 }
 
+/// The front-matter keys (lowercase) that state a source's date, and what date each states;
+/// the first kind found wins.
+pub const DATE_KEYS: [(&[&str], DateKind); 2] = [
+    (
+        &[
+            "date",
+            "published",
+            "pubdate",
+            "publishdate",
+            "published_at",
+            "created",
+        ],
+        DateKind::Published,
+    ),
+    (
+        &[
+            "lastmod",
+            "updated",
+            "modified",
+            "last_modified",
+            "updated_at",
+        ],
+        DateKind::Updated,
+    ),
+];
+
 /// Take the keys dossier understands out of the front matter; what is left stays metadata.
 fn take_metadata(fields: &mut Map<String, Value>, warnings: &mut Vec<String>) -> Metadata {
     let mut meta = Metadata::default();
@@ -249,29 +275,7 @@ fn take_metadata(fields: &mut Map<String, Value>, warnings: &mut Vec<String>) ->
         }
     }
 
-    for (names, kind) in [
-        (
-            &[
-                "date",
-                "published",
-                "pubdate",
-                "publishdate",
-                "published_at",
-                "created",
-            ][..],
-            DateKind::Published,
-        ),
-        (
-            &[
-                "lastmod",
-                "updated",
-                "modified",
-                "last_modified",
-                "updated_at",
-            ][..],
-            DateKind::Updated,
-        ),
-    ] {
+    for (names, kind) in DATE_KEYS {
         if meta.date.is_some() {
             break;
         }
