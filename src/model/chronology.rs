@@ -534,16 +534,11 @@ pub fn place(
         return None;
     }
     let mut events = events::extract(source);
-    let named_days: Vec<NamedDay> = events
+    // Year-less days named with their weekdays: each falls so in one year of about seven.
+    let named_days: Vec<Event> = events
         .iter()
-        .filter(|e| e.yearless)
-        .filter_map(|e| {
-            Some(NamedDay {
-                month: e.start.month as i8,
-                day: e.start.day as i8,
-                weekday: e.weekday?,
-            })
-        })
+        .filter(|e| e.yearless && e.weekday.is_some())
+        .cloned()
         .collect();
     // Year-less events need a year: a first guess without them gives it.
     let absolute: Vec<Event> = events.iter().filter(|e| !e.yearless).cloned().collect();
@@ -553,23 +548,6 @@ pub fn place(
         first.as_ref().map(|d| DateStamp::year(d.best.year)),
     );
     infer(source, &events, copies, votes, &named_days).or(first)
-}
-
-/// A year-less day stated with its weekday (`Tuesday 12 March`): it falls so in one year of
-/// about seven.
-#[derive(Debug, Clone, Copy)]
-struct NamedDay {
-    month: i8,
-    day: i8,
-    /// 0 for Monday.
-    weekday: u8,
-}
-
-impl NamedDay {
-    fn fits(self, year: i16) -> bool {
-        Date::new(year, self.month, self.day)
-            .is_ok_and(|d| d.weekday().to_monday_zero_offset() as u8 == self.weekday)
-    }
 }
 
 /// The dated events of `source`, year-less ones given the year of its stated date, or of its
@@ -590,7 +568,7 @@ fn infer(
     events: &[Event],
     copies: &[DatedPassage],
     votes: Option<&YearScores>,
-    named_days: &[NamedDay],
+    named_days: &[Event],
 ) -> Option<InferredDate> {
     let mut evidence = text_evidence(source, events);
     evidence.extend(copies.iter().map(copy_evidence));
@@ -633,7 +611,7 @@ const LEAST_VOTE: f64 = 0.03;
 struct YearHints<'a> {
     lower: Option<i16>,
     upper: Option<i16>,
-    named_days: &'a [NamedDay],
+    named_days: &'a [Event],
 }
 
 /// How much each hint weighs against the votes (exponents of its likelihood), fitted on
@@ -662,7 +640,10 @@ fn likeliest_year(scores: &YearScores, hints: YearHints<'_>) -> Option<i16> {
         .chain(lower)
         .chain(upper);
     let weight = |y: i16| {
-        let fitting = named_days.iter().filter(|d| d.fits(y)).count() as f64;
+        let fitting = named_days
+            .iter()
+            .filter(|d| d.falls_on_its_weekday(y))
+            .count() as f64;
         scores.share(y).max(LEAST_VOTE)
             * lower.map_or(1.0, |l| {
                 after_latest_past(i32::from(y - l)).powf(PAST_WEIGHT)
@@ -707,7 +688,7 @@ fn words_evidence(voted: &YearScore, share: f64) -> Option<Evidence> {
 fn combine(
     all: Vec<Evidence>,
     votes: Option<&YearScores>,
-    named_days: &[NamedDay],
+    named_days: &[Event],
 ) -> Option<InferredDate> {
     let first_day = |e: &Evidence| days(e.date).0;
     let last_day = |e: &Evidence| days(e.date).1;
@@ -983,11 +964,8 @@ mod tests {
         assert_eq!(likeliest_year(&votes(&scattered), after_2012), Some(2012));
         // `Tuesday 12 March` is of 2013 or 2019, not 2014 to 2018: the votes for 2014 give
         // way to the few for 2013.
-        let tuesday = [NamedDay {
-            month: 3,
-            day: 12,
-            weekday: 1,
-        }];
+        let tuesday = events::extract(&source("We met on Tuesday 12 March."));
+        assert_eq!(tuesday.len(), 1);
         let named = YearHints {
             named_days: &tuesday,
             ..YearHints::default()

@@ -79,6 +79,15 @@ impl Event {
         self.end.unwrap_or(self.start)
     }
 
+    /// Whether its day, stated with a weekday (`Tuesday 12 March`), falls on that weekday in
+    /// `year`; false for a day stated without one.
+    pub fn falls_on_its_weekday(&self, year: i16) -> bool {
+        self.weekday.is_some_and(|w| {
+            jiff::civil::Date::new(year, self.start.month as i8, self.start.day as i8)
+                .is_ok_and(|d| d.weekday().to_monday_zero_offset() as u8 == w)
+        })
+    }
+
     /// The sentence's text in `source`.
     pub fn sentence_text<'a>(&self, source: &'a Source) -> &'a str {
         let text = source.paragraph_text(self.paragraph as usize);
@@ -135,18 +144,12 @@ pub fn resolve_yearless(events: &mut Vec<Event>, reference: Option<DateStamp>) {
         let Some(r) = reference else {
             return false;
         };
-        let fits = |y: i16| {
-            e.weekday.is_some_and(|w| {
-                jiff::civil::Date::new(y, e.start.month as i8, e.start.day as i8)
-                    .is_ok_and(|d| d.weekday().to_monday_zero_offset() as u8 == w)
-            })
-        };
         let candidates: Vec<i16> = if r.month == 0 {
             (r.year..r.year + 7).collect()
         } else {
             vec![r.year, r.year - 1, r.year + 1]
         };
-        let year = if let Some(y) = candidates.into_iter().find(|&y| fits(y)) {
+        let year = if let Some(y) = candidates.into_iter().find(|&y| e.falls_on_its_weekday(y)) {
             y
         } else if r.month == 0 {
             // A year alone: the event is taken to be in it.
