@@ -1580,8 +1580,8 @@ fn attribute(
         return;
     }
     // A transcript's label: `Rep. Trey Gowdy (R-S.C.): “…`. Labels name headings as often
-    // (`Theme: “…”`, `Winner: “…”`), so the label must be a person's: titled, named more
-    // fully elsewhere (`Bush` for Jeb Bush), or quoted before.
+    // (`Theme: “…”`, `Winner: “…”`), so the label must be a person's: one that resolving
+    // changes (a title dropped, `Bush` filled out to Jeb Bush), or a speaker quoted before.
     let label = speaker_label(source.paragraph_text(c.first_paragraph), c.before);
     if let Some(label) = label
         && let Some((speaker, confidence)) = resolve(&label)
@@ -1598,7 +1598,9 @@ fn attribute(
     // A signature on the paragraph after the quote's: `- Clinton.`, a paragraph of its own
     // (a long one is a list's item: `- Firstly, waterfront developments have ...`).
     // Ingest keeps a dash that opens a line as a list's item, without the dash.
+    let ends_its_sentence = c.after.trim().is_empty();
     let signature = (c.last_paragraph + 1..source.paragraphs.len())
+        .take_while(|_| ends_its_sentence)
         .find(|&p| source.paragraphs[p].is_content())
         .map(|p| (source.paragraphs[p].kind, source.paragraph_text(p)))
         .filter(|(_, text)| words(text).len() <= SIGNATURE_WORDS)
@@ -1606,9 +1608,7 @@ fn attribute(
             ParagraphKind::ListItem => signed_name(text),
             _ => dash_signature(text),
         });
-    if c.after.trim().is_empty()
-        && let Some((speaker, confidence)) = signature.as_deref().and_then(resolve)
-    {
+    if let Some((speaker, confidence)) = signature.as_deref().and_then(resolve) {
         quote.speaker = Some(speaker);
         quote.cue = Some(DASH_CUE.to_string());
         quote.confidence = confidence * 0.9;
