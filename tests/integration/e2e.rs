@@ -66,15 +66,25 @@ impl Tmux {
     }
 
     fn wait_for(&self, text: &str) -> String {
+        self.wait_until(&format!("{text:?}"), |screen| screen.contains(text))
+    }
+
+    /// Wait until `text` has left the screen: a key that closes an overlay must be read
+    /// before the next is sent, or the two may arrive as one (`Escape` then `q` is Alt-q).
+    fn wait_for_gone(&self, text: &str) -> String {
+        self.wait_until(&format!("{text:?} to go"), |screen| !screen.contains(text))
+    }
+
+    fn wait_until(&self, what: &str, done: impl Fn(&str) -> bool) -> String {
         let deadline = Instant::now() + Duration::from_secs(20);
         loop {
             let screen = self.screen();
-            if screen.contains(text) {
+            if done(&screen) {
                 return screen;
             }
             assert!(
                 Instant::now() < deadline,
-                "timed out waiting for {text:?}; screen:\n{screen}"
+                "timed out waiting for {what}; screen:\n{screen}"
             );
             std::thread::sleep(Duration::from_millis(25));
         }
@@ -130,6 +140,7 @@ fn open_search_quit_and_the_terminal_is_restored() {
     t.keys(&["?"]);
     t.wait_for("Keys · Esc closes");
     t.keys(&["Escape"]);
+    t.wait_for_gone("Keys · Esc closes");
     t.wait_for("READER");
     t.keys(&["q"]);
     let screen = t.wait_for("DONE");
