@@ -71,16 +71,23 @@ const SPELLINGS: &[(&str, &str)] = &[
 struct Folds {
     honorifics: Vec<u64>,
     spellings: Vec<(u64, u64)>,
-    /// A bit per `hash % 64` of all of them: most words are none of them, and one test of
-    /// this says so (looking through both lists for every word was a tenth of tokenising).
-    any: u64,
+    /// A bit per `hash % 1024` of all of them: most words are none of them, and one test of
+    /// this says so (looking through both lists for every word was a tenth of tokenising; with
+    /// 64 bits, half the words still went through the lists).
+    any: [u64; 16],
+}
+
+/// Where `h`'s bit is in [`Folds::any`].
+fn any_bit(h: u64) -> (usize, u64) {
+    ((h / 64 % 16) as usize, 1 << (h % 64))
 }
 
 impl Folds {
     /// The key `h` compares as: `None` for an honorific, the US form for a UK spelling.
     #[inline]
     fn key(&self, h: u64) -> Option<u64> {
-        if self.any & (1 << (h % 64)) == 0 {
+        let (word, bit) = any_bit(h);
+        if self.any[word] & bit == 0 {
             return Some(h);
         }
         if self.honorifics.contains(&h) {
@@ -106,7 +113,11 @@ fn folds() -> &'static Folds {
         let any = honorifics
             .iter()
             .chain(spellings.iter().map(|(uk, _)| uk))
-            .fold(0, |m, h| m | 1 << (h % 64));
+            .fold([0; 16], |mut any, h| {
+                let (word, bit) = any_bit(*h);
+                any[word] |= bit;
+                any
+            });
         Folds {
             honorifics,
             spellings,
@@ -465,6 +476,14 @@ fn common_key(seed: u64, fingerprint_bits: u64) -> u64 {
     (seed & fingerprint_bits).rotate_left(32)
 }
 
+/// Ranges of fingerprints the postings are gathered in, by their top bits: each is sorted on
+/// its own, and in order they are all of them sorted.
+const PARTS: usize = 256;
+
+fn part(posting: u64) -> usize {
+    (posting >> (64 - PARTS.trailing_zeros())) as usize
+}
+
 /// Buckets of the word counts.
 const WORD_BUCKETS: usize = 1 << 22;
 
@@ -497,68 +516,104 @@ impl SharedIndex {
     }
 
     pub fn build(sources: &[Source]) -> SharedIndex {
-        /// What each worker reuses from one source to the next.
-        #[derive(Default)]
-        struct Buffers {
+        use rayon::prelude::*;
+        use std::sync::atomic::{AtomicU32, Ordering};
+        /// What each worker reuses from one source to the next, and what it gathers: its
+        /// postings, by [`PARTS`] ranges of fingerprints.
+        struct Worker {
             table: Vec<u64>,
             keys: Vec<u64>,
             seeds: Vec<u64>,
+            parts: Vec<Vec<u64>>,
         }
-        use rayon::prelude::*;
-        use std::sync::atomic::{AtomicU32, Ordering};
         let source_bits = (usize::BITS - sources.len().leading_zeros()).max(1);
         let fingerprint_bits = fingerprint_bits(source_bits);
-        // One pass over each source: its fingerprints go to the postings, its distinct words
-        // to the shared counts.
         // One table of counts per worker thread: common words' counters shared by all threads
         // bounced between their caches (a sixth of the build, `cargo bench --bench load`).
         let tables = rayon::current_num_threads() + 1;
         let counts: Vec<Vec<AtomicU32>> = (0..tables)
             .map(|_| (0..WORD_BUCKETS).map(|_| AtomicU32::new(0)).collect())
             .collect();
-        let mut postings: Vec<u64> = sources
+        // One pass over each source: its fingerprints go to the postings, its distinct words
+        // to the counts.
+        let workers: Vec<Worker> = sources
             .par_iter()
             .enumerate()
-            .map_init(Buffers::default, |buffers, (i, s)| {
-                let Buffers { table, keys, seeds } = buffers;
-                keys.clear();
-                for_each_token(s, |t| keys.push(t.key));
-                // Off the pool (never, from `build`'s own par_iter), the last table.
-                let own = &counts[rayon::current_thread_index().unwrap_or(tables - 1)];
-                for k in distinct(keys.iter().copied(), table) {
-                    own[bucket(k)].fetch_add(1, Ordering::Relaxed);
-                }
-                seeds.clear();
-                seeds.extend(run_keys(keys, SEED));
-                // Neighbouring windows mostly share their smallest seed: kept once here,
-                // the rest of the repeats go after the sort.
-                let mut mine: Vec<u64> = winnow(seeds)
-                    .map(|h| h & fingerprint_bits | i as u64)
-                    .collect();
-                mine.dedup();
-                mine
-            })
-            .flatten_iter()
+            .fold(
+                || Worker {
+                    table: Vec::new(),
+                    keys: Vec::new(),
+                    seeds: Vec::new(),
+                    parts: vec![Vec::new(); PARTS],
+                },
+                |mut worker, (i, s)| {
+                    let Worker {
+                        table,
+                        keys,
+                        seeds,
+                        parts,
+                    } = &mut worker;
+                    keys.clear();
+                    for_each_token(s, |t| keys.push(t.key));
+                    // Off the pool (never, from `build`'s own par_iter), the last table.
+                    let own = &counts[rayon::current_thread_index().unwrap_or(tables - 1)];
+                    for k in distinct(keys.iter().copied(), table) {
+                        // Only this thread writes its table: no locked add is needed.
+                        let count = &own[bucket(k)];
+                        count.store(count.load(Ordering::Relaxed) + 1, Ordering::Relaxed);
+                    }
+                    // Neighbouring windows mostly share their smallest seed: kept once here,
+                    // the rest of the repeats go after the sort.
+                    let mut last = None;
+                    seeds.clear();
+                    seeds.extend(run_keys(keys, SEED));
+                    for h in winnow(seeds) {
+                        let posting = h & fingerprint_bits | i as u64;
+                        if last != Some(posting) {
+                            parts[part(posting)].push(posting);
+                            last = Some(posting);
+                        }
+                    }
+                    worker
+                },
+            )
             .collect();
         let word_sources = (0..WORD_BUCKETS)
             .into_par_iter()
             .map(|b| counts.iter().map(|t| t[b].load(Ordering::Relaxed)).sum())
             .collect();
-        postings.par_sort_unstable();
-        postings.dedup();
+        // Each range of fingerprints sorted on its own (it fits in a core's cache, where one
+        // sort of all of them did not), then grouped by fingerprint.
         let limit = SharedIndex::common_above(sources.len());
+        let grouped: Vec<(Vec<u64>, Vec<u64>)> = (0..PARTS)
+            .into_par_iter()
+            .map(|p| {
+                let mut postings: Vec<u64> = workers
+                    .iter()
+                    .flat_map(|w| w.parts[p].iter().copied())
+                    .collect();
+                postings.sort_unstable();
+                postings.dedup();
+                let (mut common, mut kept) = (Vec::new(), Vec::new());
+                for group in postings.chunk_by(|x, y| (x ^ y) & fingerprint_bits == 0) {
+                    if group.len() > limit {
+                        common.push(common_key(group[0], fingerprint_bits));
+                    } else if group.len() > 1 {
+                        // A fingerprint of one source relates it to nothing.
+                        kept.extend_from_slice(group);
+                    }
+                }
+                (common, kept)
+            })
+            .collect();
         let mut common = HashSet::default();
-        let mut kept = Vec::new();
-        for group in postings.chunk_by(|x, y| (x ^ y) & fingerprint_bits == 0) {
-            if group.len() > limit {
-                common.insert(common_key(group[0], fingerprint_bits));
-            } else if group.len() > 1 {
-                // A fingerprint of one source relates it to nothing.
-                kept.extend_from_slice(group);
-            }
+        let mut postings = Vec::with_capacity(grouped.iter().map(|(_, k)| k.len()).sum());
+        for (c, kept) in grouped {
+            common.extend(c);
+            postings.extend(kept);
         }
         SharedIndex {
-            postings: kept,
+            postings,
             source_bits,
             common,
             word_sources,
