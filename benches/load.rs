@@ -67,6 +67,17 @@ fn bench_load(c: &mut Criterion) {
                 ))
             })
         });
+        // What the explorer does before its first frame: load, find the quotes, date the
+        // undated sources from their text, sort. The shared-passage index is built after it,
+        // in the background.
+        group.bench_function("load 33,584 releases and open the explorer on them", |b| {
+            b.iter(|| {
+                black_box(dossier::app::App::new(load_paths(
+                    std::slice::from_ref(&dir),
+                    &LoadOptions::default(),
+                )))
+            })
+        });
         // Quotes are found once the sources are loaded (the explorer and `dossier quotes`).
         let mut corpus = load_paths(std::slice::from_ref(&dir), &LoadOptions::default());
         group.bench_function("find quotes in 33,584 releases", |b| {
