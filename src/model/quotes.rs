@@ -1290,7 +1290,6 @@ impl<'a> NameBook<'a> {
             if !p.is_content() {
                 continue;
             }
-            let headline = is_headline(text);
             let mut from = 0;
             while let Some(i) = finder.find(&text.as_bytes()[from..]) {
                 let end = from + i + last.len();
@@ -1309,7 +1308,8 @@ impl<'a> NameBook<'a> {
                     .and_then(|run| strip_titles(&run));
                 // A headline's runs of capitals hold verbs (`Chuck Grassley Compares Trump`);
                 // a by-line's (`Green Party Co-Leader Metiria Turei`) a name, once its titles go.
-                let headline_run = |c: &String| headline && c.split_whitespace().nth(2).is_some();
+                let headline_run =
+                    |c: &String| c.split_whitespace().nth(2).is_some() && is_headline(text);
                 if let Some(c) = candidate.filter(|c| {
                     fits(c) && !headline_run(c) && best.as_ref().is_none_or(|b| c.len() > b.len())
                 }) {
