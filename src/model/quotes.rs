@@ -806,6 +806,12 @@ fn is_cue(word: &str) -> bool {
     cue(word).is_some()
 }
 
+/// Whether a cue is a participle (`saying`, `telling`): its subject is the sentence's, not the
+/// words just before it.
+fn is_participle(cue: &str) -> bool {
+    cue.ends_with("ing")
+}
+
 const ACCORDING_TO: &str = "according to";
 
 /// Byte where the last `according to` (any case) starts in `s`.
@@ -900,7 +906,7 @@ fn leading_attribution(after: &str, after_full_stop: bool) -> Option<(String, St
         // `Blige sings to Clinton before asking her`: a participle leaves its subject to the
         // sentence's own verb.
         .or_else(|| {
-            cue.ends_with("ing")
+            is_participle(cue)
                 .then(|| any_verb_attribution(a, &w))
                 .flatten()
         })
@@ -1104,7 +1110,7 @@ fn sentence_subject(before: &str, cue: &Range<usize>) -> Option<String> {
     let coordinated = words(head)
         .last()
         .is_some_and(|(_, w)| matches!(w.to_lowercase().as_str(), "and" | "then"));
-    if !(coordinated || before[cue.clone()].ends_with("ing")) {
+    if !(coordinated || is_participle(&before[cue.clone()])) {
         return None;
     }
     if let Some((first, _)) = words(head).into_iter().find(|(_, w)| is_cue(w)) {
@@ -1328,20 +1334,28 @@ fn written_in_lowercase(source: &Source, word: &str) -> bool {
     let finder = memchr::memmem::Finder::new(lower.as_bytes());
     source.paragraphs_with_text().any(|(p, text)| {
         p.is_content()
-            && finder.find_iter(text.as_bytes()).any(|at| {
-                let before = text[..at].chars().next_back();
-                let after = text[at + lower.len()..].chars().next();
-                !before.is_some_and(char::is_alphanumeric)
-                    && !after.is_some_and(char::is_alphanumeric)
-            })
+            && finder
+                .find_iter(text.as_bytes())
+                .any(|at| is_whole_word(text, at..at + lower.len()))
     })
+}
+
+/// Whether `text[range]` stands as a word of its own: no letter or digit on either side.
+fn is_whole_word(text: &str, range: Range<usize>) -> bool {
+    let before = text[..range.start].chars().next_back();
+    let after = text[range.end..].chars().next();
+    !before.is_some_and(char::is_alphanumeric) && !after.is_some_and(char::is_alphanumeric)
 }
 
 /// Whether the run of capitals ending `text` opens a quotation (`tweeting, “Notice Trump`):
 /// its first word is capitalised as the quote's first, not as a name.
 fn opens_a_quote(text: &str, run: &str) -> bool {
     let first = run.split(' ').next().unwrap_or(run);
-    let Some(at) = text.rfind(first) else {
+    // As a whole word: `Jo` of `Jo Johnson` is not the `Jo` of `Johnson`.
+    let Some((at, _)) = text
+        .rmatch_indices(first)
+        .find(|(at, _)| is_whole_word(text, *at..at + first.len()))
+    else {
         return false;
     };
     let head = text[..at].trim_end();
@@ -1683,7 +1697,9 @@ fn attribute(
         } else {
             let own = || resolve(&subject_before(c.before, range)?);
             // A sentence's first word is capitalised whatever it is (`Just`, `Other`, `How`):
-            // only a person the source names in full, by words it never writes in lowercase.
+            // what the sentence gives counts only as a person the source names in full, by
+            // words it never writes in lowercase (the subject of its first cue too, to keep
+            // one rule for this fallback).
             let sentence = || {
                 resolve(&sentence_subject(c.before, range)?).filter(|(who, _)| {
                     who.split_whitespace().nth(1).is_some()
@@ -1695,7 +1711,7 @@ fn attribute(
             // `Mr. Trump expressed admiration for Clinton, telling CNBC:`: a participle's
             // subject is the sentence's, and only then the name just before it (which is its
             // object as often: PolNeAR's speaker accuracy falls without it).
-            if cue.ends_with("ing") {
+            if is_participle(cue) {
                 sentence().or_else(own)
             } else {
                 own().or_else(sentence)
@@ -2080,6 +2096,18 @@ mod tests {
         assert_eq!(quotes[0].speaker.as_deref(), Some("Francis"));
     }
 
+    /// Each quote's speaker and cue, in order.
+    fn said(source: &Source) -> Vec<(Option<String>, Option<String>)> {
+        extract(source)
+            .into_iter()
+            .map(|q| (q.speaker, q.cue))
+            .collect()
+    }
+
+    fn named(speaker: &str, cue: &str) -> (Option<String>, Option<String>) {
+        (Some(speaker.to_string()), Some(cue.to_string()))
+    }
+
     #[test]
     fn transcript_labels_and_signature_paragraphs_name_speakers() {
         let corpus = crate::model::Corpus::of_plain_texts(&[
@@ -2092,13 +2120,6 @@ mod tests {
              “Firstly, it is early.”\n\n- Secondly, waterfront developments have proved to \
              have major economic benefits for the cities that build them.\n",
         ]);
-        let said = |source: &Source| -> Vec<(Option<String>, Option<String>)> {
-            extract(source)
-                .into_iter()
-                .map(|q| (q.speaker, q.cue))
-                .collect()
-        };
-        let named = |speaker: &str, cue: &str| (Some(speaker.to_string()), Some(cue.to_string()));
         assert_eq!(
             said(&corpus.sources[0]),
             [
@@ -2127,13 +2148,8 @@ mod tests {
              “Promise mama you’ll keep your hands in sight,” Blige sings to Clinton before \
              asking her a question.\n",
         ]);
-        let speakers: Vec<(Option<String>, Option<String>)> = extract(&corpus.sources[0])
-            .into_iter()
-            .map(|q| (q.speaker, q.cue))
-            .collect();
-        let named = |speaker: &str, cue: &str| (Some(speaker.to_string()), Some(cue.to_string()));
         assert_eq!(
-            speakers,
+            said(&corpus.sources[0]),
             [
                 named("Ed Rendell", "tweeting"),
                 named("Donald Trump", "telling"),

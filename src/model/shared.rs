@@ -71,9 +71,9 @@ const SPELLINGS: &[(&str, &str)] = &[
 struct Folds {
     honorifics: Vec<u64>,
     spellings: Vec<(u64, u64)>,
-    /// A bit per `hash % 1024` of all of them: most words are none of them, and one test of
-    /// this says so (looking through both lists for every word was a tenth of tokenising; with
-    /// 64 bits, half the words still went through the lists).
+    /// A bit per `hash % 1024` of all of them: most words are none of them, and one bit says
+    /// so (looking through both lists for every word was a tenth of tokenising; with 64 bits,
+    /// half the words still went through the lists).
     any: [u64; 16],
 }
 
