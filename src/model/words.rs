@@ -1,113 +1,321 @@
 //! Words as hashes, for comparing text across sources (quotes reported by several sources,
 //! passages one source took from another): one folding, one way to key a run of words.
 
-/// The hash of a word before its first character (FNV-1a's offset basis).
-pub const WORD_START: u64 = 0xcbf2_9ce4_8422_2325;
-const FNV_PRIME: u64 = 0x0100_0000_01b3;
-
-/// Fold `c` into the word hash `h` (FNV-1a over its lowercase UTF-8); `None` when `c` is not a
-/// letter or digit and so not part of what is compared.
-#[inline]
-pub fn fold_char(h: u64, c: char) -> Option<u64> {
-    if c.is_ascii() {
-        return c
-            .is_ascii_alphanumeric()
-            .then(|| (h ^ u64::from(c.to_ascii_lowercase() as u8)).wrapping_mul(FNV_PRIME));
-    }
-    if !c.is_alphanumeric() {
-        return None;
-    }
-    let mut h = h;
-    for l in c.to_lowercase() {
-        let mut buf = [0u8; 4];
-        for b in l.encode_utf8(&mut buf).bytes() {
-            h = (h ^ u64::from(b)).wrapping_mul(FNV_PRIME);
-        }
-    }
-    Some(h)
+/// A word's hash, fed its folded bytes (the lowercase UTF-8 of its letters and digits) one
+/// by one: eight bytes make a chunk, and chunks are mixed in one after another, at least two
+/// (the second all zeros for a word of eight bytes or fewer). [`for_each_word`] hashes a
+/// plain ASCII word of under 16 bytes from its two chunks in place, to the same hash.
+#[derive(Clone, Copy)]
+struct WordHasher {
+    h: u64,
+    /// Bytes not yet mixed in, little-endian; `filled` of them.
+    chunk: u64,
+    filled: u32,
+    chunks: u32,
+    len: u64,
 }
 
-/// What an ASCII byte is to a word: its lowercase form for a letter or digit, [`JOINS`] for
-/// `'` and `.` (which may keep a word whole), [`ENDS`] for everything else.
-const ASCII_CLASS: [u8; 128] = {
-    let mut class = [ENDS; 128];
-    let mut b = 0;
-    while b < 128 {
-        let c = b as u8;
-        if c.is_ascii_alphanumeric() {
-            class[b] = c.to_ascii_lowercase();
-        }
-        b += 1;
-    }
-    class[b'\'' as usize] = JOINS;
-    class[b'.' as usize] = JOINS;
-    class
-};
-const ENDS: u8 = 0;
-const JOINS: u8 = 1;
+const MIX: u64 = 0x9e37_79b9_7f4a_7c15;
 
-/// Call `word(start, end, hash)` for each word of `text`: a run of letters and digits,
-/// hashed as [`fold_char`] folds them. An apostrophe (`'`, `’`) inside a word is skipped
-/// (`Zealand’s` hashes as `Zealands`); so is a dot when `dots_join` (`N.A.T.O.` = `NATO`),
-/// otherwise a dot ends the word. `end` is the byte after the word's last letter or digit.
-/// ASCII is classed by a table, without decoding characters: this loop is most of the cost of
-/// comparing sources.
+/// Mix an eight-byte `chunk` of a word into its hash `h`.
 #[inline]
-pub fn for_each_word(text: &str, dots_join: bool, mut word: impl FnMut(usize, usize, u64)) {
-    let bytes = text.as_bytes();
-    let mut start: Option<usize> = None;
-    let mut end = 0;
-    let mut h = WORD_START;
-    let mut i = 0;
-    while i < bytes.len() {
-        let b = bytes[i];
-        let (folded, width, joins) = if b.is_ascii() {
-            match ASCII_CLASS[b as usize] {
-                ENDS => (None, 1, false),
-                JOINS => (None, 1, b == b'\'' || dots_join),
-                lower => (
-                    Some((h ^ u64::from(lower)).wrapping_mul(FNV_PRIME)),
-                    1,
-                    false,
-                ),
-            }
-        } else {
-            let c = text[i..].chars().next().unwrap_or_default();
-            (fold_char(h, c), c.len_utf8(), c == '’')
-        };
-        match folded {
-            Some(next) => {
-                start.get_or_insert(i);
-                h = next;
-                end = i + width;
-            }
-            // Inside a word, or trailing it: the word goes on, its end does not move.
-            None if joins => {}
-            None => {
-                if let Some(s) = start.take() {
-                    word(s, end, h);
-                    h = WORD_START;
-                }
+fn mix(h: u64, chunk: u64) -> u64 {
+    (h.rotate_left(23) ^ chunk).wrapping_mul(MIX)
+}
+
+/// Spread every bit of `h` over all of them (MurmurHash3's finalizer): the index keeps a
+/// key's high bits, hash maps its low ones.
+#[inline]
+fn finalize(mut h: u64) -> u64 {
+    h ^= h >> 33;
+    h = h.wrapping_mul(0xff51_afd7_ed55_8ccd);
+    h ^= h >> 33;
+    h = h.wrapping_mul(0xc4ce_b9fe_1a85_ec53);
+    h ^ (h >> 33)
+}
+
+impl WordHasher {
+    fn new() -> WordHasher {
+        WordHasher {
+            h: 0,
+            chunk: 0,
+            filled: 0,
+            chunks: 0,
+            len: 0,
+        }
+    }
+
+    fn push(&mut self, b: u8) {
+        self.chunk |= u64::from(b) << (8 * self.filled);
+        self.filled += 1;
+        self.len += 1;
+        if self.filled == 8 {
+            self.h = mix(self.h, self.chunk);
+            (self.chunk, self.filled) = (0, 0);
+            self.chunks += 1;
+        }
+    }
+
+    fn push_char(&mut self, c: char) {
+        for l in c.to_lowercase() {
+            let mut buf = [0u8; 4];
+            for b in l.encode_utf8(&mut buf).bytes() {
+                self.push(b);
             }
         }
-        i += width;
     }
-    if let Some(s) = start {
-        word(s, end, h);
+
+    fn finish(mut self) -> u64 {
+        while self.filled > 0 || self.chunks < 2 {
+            self.h = mix(self.h, self.chunk);
+            (self.chunk, self.filled) = (0, 0);
+            self.chunks += 1;
+        }
+        finalize(self.h ^ self.len)
     }
+}
+
+/// The hash [`WordHasher`] gives the plain ASCII word of `n` (under 16) letters and digits
+/// whose bytes start `x0`, `x1`: the rest of those cut off, each byte lowercased by setting
+/// its 0x20 bit (which digits have already).
+#[inline]
+fn short_ascii_word_hash(x0: u64, x1: u64, n: u32) -> u64 {
+    let (m0, m1) = (first_bytes(n.min(8)), first_bytes(n.saturating_sub(8)));
+    let c0 = x0 & m0 | LOWER & m0;
+    let c1 = x1 & m1 | LOWER & m1;
+    finalize(mix(mix(0, c0), c1) ^ u64::from(n))
+}
+
+const ONES: u64 = 0x0101_0101_0101_0101;
+const HIGHS: u64 = ONES * 0x80;
+const LOWS: u64 = ONES * 0x7f;
+const LOWER: u64 = ONES * 0x20;
+
+/// The first `n` (0 to 8) bytes of a `u64`.
+#[inline]
+fn first_bytes(n: u32) -> u64 {
+    u64::MAX.checked_shr(64 - 8 * n).unwrap_or(0)
+}
+
+#[inline]
+fn le_u64(b: &[u8]) -> u64 {
+    u64::from_le_bytes([b[0], b[1], b[2], b[3], b[4], b[5], b[6], b[7]])
+}
+
+/// High bit of each byte of `x` that equals the ASCII `b`.
+#[inline]
+fn bytes_equal(x: u64, b: u8) -> u64 {
+    let t = x ^ (ONES * u64::from(b));
+    !(((t & LOWS) + LOWS) | t) & HIGHS
+}
+
+/// Each byte's high bit of `flags`, gathered into bit k for byte k.
+#[inline]
+fn gather(flags: u64) -> u32 {
+    ((flags >> 7).wrapping_mul(0x0102_0408_1020_4080) >> 56) as u32
+}
+
+/// What each of 16 bytes is to a word, a bit per byte (bit k for byte k).
+struct Classes {
+    /// ASCII letters and digits.
+    alnum: u32,
+    /// `'`, and `.` when dots join.
+    joiner: u32,
+    /// Bytes of non-ASCII chars.
+    high: u32,
+}
+
+impl Classes {
+    #[inline]
+    #[cfg_attr(target_feature = "sse2", allow(dead_code))]
+    fn of_eight(x: u64, dots_join: bool) -> Classes {
+        // Per byte of the low seven bits, with no carry between bytes (each is under 0x80,
+        // plus under 0x80): the high bit says "at least `lo`".
+        let at_least = |v: u64, lo: u8| v + ONES * u64::from(0x80 - lo);
+        let high = x & HIGHS;
+        let low = x & LOWS;
+        let folded = low | LOWER;
+        let letter = at_least(folded, b'a') & !at_least(folded, b'z' + 1);
+        let digit = at_least(low, b'0') & !at_least(low, b'9' + 1);
+        let mut joiner = bytes_equal(low, b'\'');
+        if dots_join {
+            joiner |= bytes_equal(low, b'.');
+        }
+        Classes {
+            alnum: gather((letter | digit) & HIGHS & !high),
+            joiner: gather(joiner & !high),
+            high: gather(high),
+        }
+    }
+
+    /// The classes of the 16 bytes `x0`, `x1`: with SSE2, which every x86-64 has, a few
+    /// instructions; elsewhere eight bytes at a time in a `u64`.
+    #[inline]
+    fn of_sixteen(x0: u64, x1: u64, dots_join: bool) -> Classes {
+        #[cfg(target_feature = "sse2")]
+        return Classes::of_sixteen_sse2(x0, x1, dots_join);
+        #[cfg(not(target_feature = "sse2"))]
+        return Classes::of_sixteen_in_u64s(x0, x1, dots_join);
+    }
+
+    #[cfg_attr(target_feature = "sse2", allow(dead_code))]
+    fn of_sixteen_in_u64s(x0: u64, x1: u64, dots_join: bool) -> Classes {
+        let (a, b) = (
+            Classes::of_eight(x0, dots_join),
+            Classes::of_eight(x1, dots_join),
+        );
+        Classes {
+            alnum: a.alnum | b.alnum << 8,
+            joiner: a.joiner | b.joiner << 8,
+            high: a.high | b.high << 8,
+        }
+    }
+
+    #[cfg(target_feature = "sse2")]
+    #[inline]
+    fn of_sixteen_sse2(x0: u64, x1: u64, dots_join: bool) -> Classes {
+        #[cfg(target_arch = "x86")]
+        use std::arch::x86::*;
+        #[cfg(target_arch = "x86_64")]
+        use std::arch::x86_64::*;
+        // SAFETY: these intrinsics need SSE2 only, which this build targets (every x86-64
+        // processor has it); they touch no memory.
+        unsafe {
+            let v = _mm_set_epi64x(x1 as i64, x0 as i64);
+            let byte = |b: u8| _mm_set1_epi8(b as i8);
+            // `v` in `lo..lo + len`: shifted so that `lo` is the smallest signed byte, then
+            // compared as signed (SSE2 has no unsigned comparison). Non-ASCII bytes never are.
+            let in_range = |v, lo: u8, len: u8| {
+                _mm_cmplt_epi8(
+                    _mm_add_epi8(v, byte(0x80u8.wrapping_sub(lo))),
+                    byte(0x80 + len),
+                )
+            };
+            let letter = in_range(_mm_or_si128(v, byte(0x20)), b'a', 26);
+            let digit = in_range(v, b'0', 10);
+            let mut joiner = _mm_cmpeq_epi8(v, byte(b'\''));
+            if dots_join {
+                joiner = _mm_or_si128(joiner, _mm_cmpeq_epi8(v, byte(b'.')));
+            }
+            Classes {
+                alnum: _mm_movemask_epi8(_mm_or_si128(letter, digit)) as u32,
+                joiner: _mm_movemask_epi8(joiner) as u32,
+                high: _mm_movemask_epi8(v) as u32,
+            }
+        }
+    }
+}
+
+/// The 16 bytes of `bytes` from `i`, zeros past its end (a zero byte is no part of a word).
+#[inline]
+fn sixteen_from(bytes: &[u8], i: usize) -> (u64, u64) {
+    let x = match bytes.get(i..i + 16) {
+        Some(b) => le_u128(b),
+        // Near the end, the last 16 bytes, shifted: copying what is left costs a call.
+        None if bytes.len() >= 16 => {
+            le_u128(&bytes[bytes.len() - 16..]) >> (8 * (i + 16 - bytes.len()))
+        }
+        None => {
+            let mut buf = [0u8; 16];
+            let rest = &bytes[i..];
+            buf[..rest.len()].copy_from_slice(rest);
+            le_u128(&buf)
+        }
+    };
+    (x as u64, (x >> 64) as u64)
+}
+
+#[inline]
+fn le_u128(b: &[u8]) -> u128 {
+    u128::from_le_bytes(b[..16].try_into().unwrap_or_default())
 }
 
 /// The hash of `word`'s letters and digits, lowercased; `None` when it has none.
 pub fn word_hash(word: &str) -> Option<u64> {
-    let mut h = WORD_START;
-    let mut any = false;
-    for c in word.chars() {
-        if let Some(next) = fold_char(h, c) {
-            h = next;
-            any = true;
-        }
+    let mut h = WordHasher::new();
+    for c in word.chars().filter(|c| c.is_alphanumeric()) {
+        h.push_char(c);
     }
-    any.then_some(h)
+    (h.len > 0).then(|| h.finish())
+}
+
+/// From byte `i` of `text`, char by char: the word that starts there, or after chars that are
+/// no part of one; and where to go on from. A char that is neither part of a word nor joins
+/// one ends the word, or is skipped when no word has started. What [`for_each_word`] does
+/// where its fast path cannot.
+fn word_at(text: &str, mut i: usize, dots_join: bool) -> (usize, Option<(usize, usize, u64)>) {
+    let mut hasher = WordHasher::new();
+    let mut start = None;
+    let mut end = i;
+    for c in text[i..].chars() {
+        // Curly quotes and dashes (U+2000 to U+206F, no letters among them) are most of the
+        // non-ASCII chars of English text; looking them up in Unicode's tables was a tenth
+        // of the time.
+        if !('\u{2000}'..='\u{206f}').contains(&c) && c.is_alphanumeric() {
+            start.get_or_insert(i);
+            if c.is_ascii() {
+                hasher.push(c.to_ascii_lowercase() as u8);
+            } else {
+                hasher.push_char(c);
+            }
+            end = i + c.len_utf8();
+        } else if !(c == '\'' || c == '’' || dots_join && c == '.') && start.is_some() {
+            break;
+        }
+        i += c.len_utf8();
+    }
+    (i, start.map(|s| (s, end, hasher.finish())))
+}
+
+/// Call `word(start, end, hash)` for each word of `text`: a run of letters and digits,
+/// lowercased. An apostrophe (`'`, `’`) inside a word is skipped (`Zealand’s` hashes as
+/// `Zealands`); so is a dot when `dots_join` (`N.A.T.O.` = `NATO`), otherwise a dot ends the
+/// word. `end` is the byte after the word's last letter or digit.
+///
+/// This loop is most of the cost of comparing sources. A plain ASCII word of under 16 bytes
+/// (most words) is read without a branch per byte: 16 bytes are classed at once by bit
+/// arithmetic, the word's end is a count of bits, its hash is taken from the bytes in place,
+/// and the same classes give where the next word starts. Any other word goes char by char
+/// ([`word_at`]). A branch per byte, mispredicted at every word's end, was most of the cost.
+#[inline]
+pub fn for_each_word(text: &str, dots_join: bool, mut word: impl FnMut(usize, usize, u64)) {
+    let bytes = text.as_bytes();
+    let mut i = 0;
+    while i < bytes.len() {
+        let (x0, x1) = sixteen_from(bytes, i);
+        let c = Classes::of_sixteen(x0, x1, dots_join);
+        let starts = c.alnum | c.high;
+        if starts & 1 == 0 {
+            // Not at a word: on to where one may start.
+            i += if starts == 0 {
+                16
+            } else {
+                starts.trailing_zeros() as usize
+            };
+            continue;
+        }
+        let n = c.alnum.trailing_ones();
+        // Read char by char: a word that starts or goes on with a non-ASCII char or a joiner
+        // (a joiner only trailing it, before a space, changes nothing), and one that may run
+        // past these 16 bytes.
+        let at = |bits: u32, k: u32| bits >> k & 1 != 0;
+        let special = at(c.high, n) || at(c.joiner, n) && at(c.alnum | c.joiner | c.high, n + 1);
+        if n == 0 || n >= 15 || special {
+            let (after, found) = word_at(text, i, dots_join);
+            if let Some((s, e, h)) = found {
+                word(s, e, h);
+            }
+            i = after;
+            continue;
+        }
+        word(i, i + n as usize, short_ascii_word_hash(x0, x1, n));
+        let next = starts >> (n + 1);
+        i += if next == 0 {
+            16
+        } else {
+            (n + 1 + next.trailing_zeros()) as usize
+        };
+    }
 }
 
 /// The key of every run of `n` words in `words`, in order: a rolling polynomial hash (one
@@ -134,15 +342,11 @@ pub fn run_keys(words: &[u64], n: usize) -> impl Iterator<Item = u64> + '_ {
 /// it: eight bytes at a time where they are ASCII, decoding only the lead bytes of non-ASCII
 /// spaces. Counting the words of every paragraph char by char was a tenth of loading.
 pub fn count_whitespace_separated(text: &str) -> usize {
-    const ONES: u64 = 0x0101_0101_0101_0101;
-    const HIGHS: u64 = ONES * 0x80;
     let bytes = text.as_bytes();
     let (mut count, mut after_space, mut i) = (0, true, 0);
     while i < bytes.len() {
         if let Some(word) = bytes.get(i..i + 8) {
-            let x = u64::from_le_bytes([
-                word[0], word[1], word[2], word[3], word[4], word[5], word[6], word[7],
-            ]);
+            let x = le_u64(word);
             if x & HIGHS == 0 {
                 // Bit k of `spaces`: byte k is a space; a word starts at a non-space byte
                 // after one.
@@ -174,18 +378,13 @@ pub fn count_whitespace_separated(text: &str) -> usize {
 
 /// Bit k set when byte k of the ASCII word `x` is whitespace (space, or `\t` to `\r`).
 fn ascii_spaces(x: u64) -> u32 {
-    const ONES: u64 = 0x0101_0101_0101_0101;
-    const HIGHS: u64 = ONES * 0x80;
-    const LOWS: u64 = ONES * 0x7f;
     // Per byte, with no carry between bytes (each is under 0x80): the high bit says
     // "equals 0x20", ">= 9", "<= 13".
     let t = x ^ (ONES * 0x20);
     let is_space = !(((t & LOWS) + LOWS) | t) & HIGHS;
     let from_tab = (x + ONES * (0x80 - 9)) & HIGHS;
     let to_return = !(x + ONES * (0x80 - 14)) & HIGHS;
-    let flags = (is_space | (from_tab & to_return)) >> 7;
-    // Gather each byte's flag into the top byte.
-    (flags.wrapping_mul(0x0102_0408_1020_4080) >> 56) as u32
+    gather(is_space | (from_tab & to_return))
 }
 
 /// The keys are hashes already: the map need not hash them again.
@@ -287,6 +486,85 @@ mod tests {
         let mut out = Vec::new();
         for_each_word(text, dots_join, |s, e, h| out.push((&text[s..e], h)));
         out
+    }
+
+    /// The words of `text` found char by char only.
+    fn words_char_by_char(text: &str, dots_join: bool) -> Vec<(usize, usize, u64)> {
+        let (mut out, mut i) = (Vec::new(), 0);
+        while i < text.len() {
+            let (after, found) = word_at(text, i, dots_join);
+            out.extend(found);
+            i = after;
+        }
+        out
+    }
+
+    #[test]
+    fn the_fast_path_finds_and_hashes_words_as_char_by_char_does() {
+        // Texts of pieces drawn from a small alphabet of every kind of char: words crossing
+        // eight- and sixteen-byte boundaries, joiners inside, after and before words.
+        let pieces = [
+            "a",
+            "Z",
+            "7",
+            "ab",
+            "word",
+            "EightLtr",
+            "sixteen-letters!",
+            "ninelongs",
+            " ",
+            "  ",
+            ".",
+            "'",
+            "’",
+            "Ā",
+            "ō",
+            "“",
+            "—",
+            ",",
+            "\n",
+            "\u{a0}",
+            "e.g.",
+            "N.A.T.O.",
+            "isn't",
+        ];
+        let mut seed: u64 = 0x2545_f491_4f6c_dd1d;
+        for _ in 0..4000 {
+            let mut text = String::new();
+            for _ in 0..(seed % 23) {
+                seed ^= seed << 13;
+                seed ^= seed >> 7;
+                seed ^= seed << 17;
+                text.push_str(pieces[(seed % pieces.len() as u64) as usize]);
+            }
+            for dots_join in [true, false] {
+                let mut fast = Vec::new();
+                for_each_word(&text, dots_join, |s, e, h| fast.push((s, e, h)));
+                assert_eq!(fast, words_char_by_char(&text, dots_join), "{text:?}");
+            }
+            seed = seed.wrapping_add(1);
+        }
+    }
+
+    #[test]
+    fn bytes_are_classed_alike_by_simd_and_in_u64s() {
+        // Every byte value at every place of 16 bytes of text.
+        for b in 0..=255u8 {
+            for at in 0..16 {
+                let mut bytes = *b"a'Z.9 \xe2\x80\x99bc.d'-@";
+                bytes[at] = b;
+                let x0 = le_u64(&bytes[..8]);
+                let x1 = le_u64(&bytes[8..]);
+                for dots_join in [true, false] {
+                    let [simd, u64s] = [
+                        Classes::of_sixteen(x0, x1, dots_join),
+                        Classes::of_sixteen_in_u64s(x0, x1, dots_join),
+                    ]
+                    .map(|c| (c.alnum, c.joiner, c.high));
+                    assert_eq!(simd, u64s, "{b:#x} at {at}");
+                }
+            }
+        }
     }
 
     #[test]
