@@ -767,31 +767,45 @@ fn is_headline(text: &str) -> bool {
     words.len() >= 5 && title_case(&words)
 }
 
-/// Words of `s`, with their byte ranges.
+/// Words of `s`, with their byte ranges: runs of letters, digits, apostrophes, hyphens and
+/// dots, without trailing dots (`U.S.` is `U.S`, `said.` is `said`). One pass, ASCII bytes
+/// without decoding: the rules call this on every sentence they read.
 fn words(s: &str) -> Vec<(Range<usize>, &str)> {
-    let mut out = Vec::new();
+    let bytes = s.as_bytes();
+    let mut out = Vec::with_capacity(s.len() / 5 + 1);
+    let mut push = |start: usize, end: usize| {
+        let word = s[start..end].trim_end_matches('.');
+        if !word.is_empty() {
+            out.push((start..start + word.len(), word));
+        }
+    };
     let mut start = None;
-    for (i, c) in s.char_indices() {
-        let part = c.is_alphanumeric() || matches!(c, '\'' | '’' | '-' | '.');
+    let mut i = 0;
+    while i < bytes.len() {
+        let b = bytes[i];
+        let (part, width) = if b.is_ascii() {
+            (
+                b.is_ascii_alphanumeric() || matches!(b, b'\'' | b'-' | b'.'),
+                1,
+            )
+        } else {
+            let c = s[i..].chars().next().unwrap_or_default();
+            (c.is_alphanumeric() || c == '’', c.len_utf8())
+        };
         match (part, start) {
             (true, None) => start = Some(i),
             (false, Some(st)) => {
-                out.push((st..i, &s[st..i]));
+                push(st, i);
                 start = None;
             }
             _ => {}
         }
+        i += width;
     }
     if let Some(st) = start {
-        out.push((st..s.len(), &s[st..]));
+        push(st, bytes.len());
     }
-    out.into_iter()
-        .map(|(r, w)| {
-            let trimmed = w.trim_end_matches('.');
-            (r.start..r.start + trimmed.len(), trimmed)
-        })
-        .filter(|(_, w)| !w.is_empty())
-        .collect()
+    out
 }
 
 /// The reporting verb `word` is, as listed (lowercase), if it is one.
@@ -1040,6 +1054,25 @@ fn is_particle(word: &str) -> bool {
         word,
         "de" | "van" | "von" | "der" | "da" | "di" | "le" | "la" | "bin" | "al" | "ten" | "te"
     )
+}
+
+/// Whether [`name_run_end`] of `text` may give more than its last word, of `last` bytes:
+/// the word before it is capitalised or a particle, with no punctuation that ends a run in
+/// between, or the last word is glued to what comes before. Most mentions of a surname
+/// follow `said` or a full stop: their runs need not be taken.
+fn may_follow_a_name(text: &str, last: usize) -> bool {
+    let is_word_char = |c: char| c.is_alphanumeric() || matches!(c, '\'' | '’' | '-' | '.');
+    let head = &text[..text.len() - last];
+    let before = head.trim_end_matches(|c| !is_word_char(c));
+    let word = &before[before.trim_end_matches(is_word_char).len()..];
+    let word_start = before.len() - word.len();
+    let word = word.trim_end_matches('.');
+    // Glued, a word of dots only (which the run skips), or a word the run's window cuts.
+    if before.len() == head.len() || word.is_empty() || word_start + 120 < text.len() {
+        return true;
+    }
+    !head[before.len()..].contains([',', ';', '(', ')', ':', '“', '”', '"'])
+        && (word.chars().next().is_some_and(char::is_uppercase) || is_particle(word))
 }
 
 /// The capitalised run that ends `s` (a name, possibly with titles), if any.
@@ -1304,7 +1337,7 @@ impl<'a> NameBook<'a> {
                     .chars()
                     .next()
                     .is_some_and(char::is_alphanumeric);
-                if !boundary {
+                if !boundary || !may_follow_a_name(&text[..end], last.len()) {
                     continue;
                 }
                 // `When Francis said`: the run's first word is no part of the name.
