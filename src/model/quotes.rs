@@ -816,6 +816,20 @@ fn cue(word: &str) -> Option<&'static str> {
     CUES.iter().copied().find(|c| c.eq_ignore_ascii_case(word))
 }
 
+/// Whether a capitalised cue at byte `at` of `s` reports speech: it opens its sentence, or
+/// the sentence is in title case up to it (`Professor Paul Moon Says:`). Otherwise it is a
+/// name's (`the United States responds`).
+fn capitalised_cue_is_one(s: &str, at: usize) -> bool {
+    let head = &s[..at];
+    let sentence = &head[sentence_ends(head).last().unwrap_or(0)..];
+    let before: Vec<&str> = sentence
+        .split_whitespace()
+        .map(|w| w.trim_start_matches(['“', '"', '‘', '\'']))
+        .filter(|w| !w.is_empty())
+        .collect();
+    before.is_empty() || title_case(&before)
+}
+
 fn is_cue(word: &str) -> bool {
     cue(word).is_some()
 }
@@ -840,6 +854,7 @@ fn find_cue(s: &str) -> Option<(Range<usize>, &'static str)> {
     let last_cue = words(s)
         .into_iter()
         .rev()
+        .filter(|(r, w)| !w.starts_with(char::is_uppercase) || capitalised_cue_is_one(s, r.start))
         .find_map(|(r, w)| Some((r, cue(w)?)));
     if let Some(i) = rfind_according_to(s)
         && last_cue.as_ref().is_none_or(|(r, _)| r.start < i)
@@ -877,10 +892,14 @@ fn leading_attribution(after: &str, after_full_stop: bool) -> Option<(String, St
         return Some((name, cue.to_string()));
     }
     // `X says`: the cue within the first few words, and only name words before it.
+    // A capitalised cue here is a name's (`the United States responds`).
     let Some((cue_at, cue)) = w
         .iter()
         .take(8)
         .enumerate()
+        .filter(|(_, (r, word))| {
+            !word.starts_with(char::is_uppercase) || capitalised_cue_is_one(a, r.start)
+        })
         .find_map(|(i, (_, word))| Some((i, cue(word)?)))
     else {
         // After `“… today.”` a capitalised word starts the next sentence (`Previous winners
@@ -902,9 +921,11 @@ fn leading_attribution(after: &str, after_full_stop: bool) -> Option<(String, St
     if subject.is_empty() || subject.contains(';') || sentence_between {
         return None;
     }
-    // `Ramos, 58, told AFP`: the name before an appositive.
+    // `Ramos, 58, told AFP`: the name before an appositive; `the White House spokesman, Josh
+    // Earnest, said`: the name as the appositive.
     let subject = match subject.split_once(',') {
         Some((name, _)) if name_run_end(name).is_some_and(|n| n == name.trim()) => name.trim(),
+        Some((_, appositive)) if appositive_name(appositive).is_some() => appositive.trim(),
         _ => subject,
     };
     let lower = subject.to_lowercase();
@@ -1114,9 +1135,20 @@ fn subject_before(before: &str, cue: &Range<usize>) -> Option<String> {
     let head = without_brackets(&before[..cue.start]);
     let head = head.trim_end();
     if let Some(name) = head.strip_suffix(',').and_then(|h| {
-        // Skip one appositive: `X, who ..., said`.
         let comma = h.rfind(',')?;
-        name_run_end(&h[..comma])
+        let before = name_run_end(&h[..comma]);
+        // The name as the appositive, after a description: `the White House spokesman, Josh
+        // Earnest, said`, `the director of the Federal Bureau of Investigation, James B.
+        // Comey, said`, `NZUSA Co-President, Fleur Fitzsimons, said` (a run before it of one
+        // word once its titles go is no name of a person).
+        let one_word = |b: &String| strip_titles(b).is_none_or(|n| !n.contains(' '));
+        if before.as_ref().is_none_or(one_word)
+            && let Some(name) = appositive_name(&h[comma + 1..])
+        {
+            return Some(name);
+        }
+        // Skip one appositive: `X, who ..., said`.
+        before
     }) {
         return Some(name);
     }
@@ -1131,6 +1163,16 @@ fn subject_before(before: &str, cue: &Range<usize>) -> Option<String> {
             .trim();
         description(clause).map(|_| clause.to_string())
     })
+}
+
+/// `text` as a person's name: two words or more, all capitalised (or particles), which are
+/// not titles only (`Foreign Minister`).
+fn appositive_name(text: &str) -> Option<String> {
+    let text = text.trim();
+    let run = name_run_end(text)?;
+    let whole = run.split(' ').count() == words(text).len();
+    (whole && run.contains(' ') && strip_titles(&run).is_some_and(|n| n.contains(' ')))
+        .then_some(run)
 }
 
 /// The subject of a sentence whose reporting verb before the quote has none of its own: `X
@@ -2191,6 +2233,34 @@ mod tests {
                 named("Blige", "sings"),
             ]
         );
+    }
+
+    #[test]
+    fn a_name_as_the_appositive_is_the_speaker_and_a_capitalised_cue_a_name() {
+        let corpus = crate::model::Corpus::of_plain_texts(&[
+            "Title\n\n\
+             The director of the Federal Bureau of Investigation, James B. Comey, said that \
+             the messages were “direct, private messages.”\n\n\
+             “Somebody entered the country,” the White House spokesman, Josh Earnest, said.\n\n\
+             NZUSA Co-President, Fleur Fitzsimons, said: “It is not too late.”\n\n\
+             Winston Peters, who has been meeting officials, said it was “a fine time.”\n\n\
+             In Reaction To The Release, AUT History Professor Paul Moon Says: \
+             “This is a major step.”\n",
+            "Title\n\nIt is “a special place” in the way the United States responds.\n",
+        ]);
+        assert_eq!(
+            said(&corpus.sources[0]),
+            [
+                named("James B Comey", "said"),
+                named("Josh Earnest", "said"),
+                named("Fleur Fitzsimons", "said"),
+                named("Winston Peters", "said"),
+                // A title-case lead-in's capitalised cue is one.
+                named("Paul Moon", "says"),
+            ]
+        );
+        // `States` is no cue: the quote has no speaker, not `United`.
+        assert_eq!(said(&corpus.sources[1]), [(None, None)]);
     }
 
     #[test]
