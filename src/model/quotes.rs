@@ -1166,13 +1166,66 @@ fn subject_before(before: &str, cue: &Range<usize>) -> Option<String> {
 }
 
 /// `text` as a person's name: two words or more, all capitalised (or particles), which are
-/// not titles only (`Foreign Minister`).
+/// not titles only (`Foreign Minister`) nor an organisation's name (`AUT Business School`).
 fn appositive_name(text: &str) -> Option<String> {
+    const ORGANISATIONS: &[&str] = &[
+        "agency",
+        "alliance",
+        "association",
+        "authority",
+        "bank",
+        "board",
+        "campaign",
+        "center",
+        "centre",
+        "church",
+        "club",
+        "coalition",
+        "college",
+        "commission",
+        "committee",
+        "company",
+        "corporation",
+        "council",
+        "court",
+        "department",
+        "federation",
+        "foundation",
+        "government",
+        "group",
+        "herald",
+        "house",
+        "inc",
+        "institute",
+        "league",
+        "limited",
+        "ltd",
+        "ministry",
+        "network",
+        "news",
+        "office",
+        "party",
+        "police",
+        "post",
+        "school",
+        "service",
+        "services",
+        "society",
+        "states",
+        "times",
+        "trust",
+        "union",
+        "university",
+    ];
     let text = text.trim();
     let run = name_run_end(text)?;
     let whole = run.split(' ').count() == words(text).len();
-    (whole && run.contains(' ') && strip_titles(&run).is_some_and(|n| n.contains(' ')))
-        .then_some(run)
+    let last = run.rsplit(' ').next().unwrap_or_default().to_lowercase();
+    (whole
+        && run.contains(' ')
+        && !ORGANISATIONS.contains(&last.as_str())
+        && strip_titles(&run).is_some_and(|n| n.contains(' ')))
+    .then_some(run)
 }
 
 /// The subject of a sentence whose reporting verb before the quote has none of its own: `X
