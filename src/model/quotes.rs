@@ -783,15 +783,12 @@ fn words(s: &str) -> Vec<(Range<usize>, &str)> {
     let mut i = 0;
     while i < bytes.len() {
         let b = bytes[i];
-        let (part, width) = if b.is_ascii() {
-            (
-                b.is_ascii_alphanumeric() || matches!(b, b'\'' | b'-' | b'.'),
-                1,
-            )
+        let c = if b.is_ascii() {
+            char::from(b)
         } else {
-            let c = s[i..].chars().next().unwrap_or_default();
-            (c.is_alphanumeric() || c == '’', c.len_utf8())
+            s[i..].chars().next().unwrap_or_default()
         };
+        let (part, width) = (is_word_part(c), c.len_utf8());
         match (part, start) {
             (true, None) => start = Some(i),
             (false, Some(st)) => {
@@ -808,6 +805,12 @@ fn words(s: &str) -> Vec<(Range<usize>, &str)> {
     out
 }
 
+/// Whether `c` is part of a word to [`words`]: a letter, a digit, an apostrophe, a hyphen or
+/// a dot.
+fn is_word_part(c: char) -> bool {
+    c.is_alphanumeric() || matches!(c, '\'' | '’' | '-' | '.')
+}
+
 /// The reporting verb `word` is, as listed (lowercase), if it is one.
 fn cue(word: &str) -> Option<&'static str> {
     if word.len() > 12 {
@@ -816,9 +819,14 @@ fn cue(word: &str) -> Option<&'static str> {
     CUES.iter().copied().find(|c| c.eq_ignore_ascii_case(word))
 }
 
-/// Whether a capitalised cue at byte `at` of `s` reports speech: it opens its sentence, or
-/// the sentence is in title case up to it (`Professor Paul Moon Says:`). Otherwise it is a
-/// name's (`the United States responds`).
+/// The cue `word`, at byte `at` of `s`, is. Capitalised, it is one only where it opens its
+/// sentence or the sentence is in title case up to it (`Professor Paul Moon Says:`);
+/// elsewhere it is a name's (`the United States responds`).
+fn cue_in(s: &str, at: usize, word: &str) -> Option<&'static str> {
+    let cue = cue(word)?;
+    (!word.starts_with(char::is_uppercase) || capitalised_cue_is_one(s, at)).then_some(cue)
+}
+
 fn capitalised_cue_is_one(s: &str, at: usize) -> bool {
     let head = &s[..at];
     let sentence = &head[sentence_ends(head).last().unwrap_or(0)..];
@@ -854,8 +862,7 @@ fn find_cue(s: &str) -> Option<(Range<usize>, &'static str)> {
     let last_cue = words(s)
         .into_iter()
         .rev()
-        .filter(|(r, w)| !w.starts_with(char::is_uppercase) || capitalised_cue_is_one(s, r.start))
-        .find_map(|(r, w)| Some((r, cue(w)?)));
+        .find_map(|(r, w)| Some((r.clone(), cue_in(s, r.start, w)?)));
     if let Some(i) = rfind_according_to(s)
         && last_cue.as_ref().is_none_or(|(r, _)| r.start < i)
     {
@@ -892,15 +899,11 @@ fn leading_attribution(after: &str, after_full_stop: bool) -> Option<(String, St
         return Some((name, cue.to_string()));
     }
     // `X says`: the cue within the first few words, and only name words before it.
-    // A capitalised cue here is a name's (`the United States responds`).
     let Some((cue_at, cue)) = w
         .iter()
         .take(8)
         .enumerate()
-        .filter(|(_, (r, word))| {
-            !word.starts_with(char::is_uppercase) || capitalised_cue_is_one(a, r.start)
-        })
-        .find_map(|(i, (_, word))| Some((i, cue(word)?)))
+        .find_map(|(i, (r, word))| Some((i, cue_in(a, r.start, word)?)))
     else {
         // After `“… today.”` a capitalised word starts the next sentence (`Previous winners
         // have included`): only a person (`He plans`, `Mr Negroponte wants`) makes it the
@@ -1082,24 +1085,30 @@ fn is_particle(word: &str) -> bool {
 /// between, or the last word is glued to what comes before. Most mentions of a surname
 /// follow `said` or a full stop: their runs need not be taken.
 fn may_follow_a_name(text: &str, last: usize) -> bool {
-    let is_word_char = |c: char| c.is_alphanumeric() || matches!(c, '\'' | '’' | '-' | '.');
     let head = &text[..text.len() - last];
-    let before = head.trim_end_matches(|c| !is_word_char(c));
-    let word = &before[before.trim_end_matches(is_word_char).len()..];
+    let before = head.trim_end_matches(|c| !is_word_part(c));
+    let word = &before[before.trim_end_matches(is_word_part).len()..];
     let word_start = before.len() - word.len();
     let word = word.trim_end_matches('.');
     // Glued, a word of dots only (which the run skips), or a word the run's window cuts.
-    if before.len() == head.len() || word.is_empty() || word_start + 120 < text.len() {
+    if before.len() == head.len() || word.is_empty() || word_start + NAME_WINDOW < text.len() {
         return true;
     }
-    !head[before.len()..].contains([',', ';', '(', ')', ':', '“', '”', '"'])
+    !head[before.len()..].contains(ENDS_A_NAME_RUN)
         && (word.chars().next().is_some_and(char::is_uppercase) || is_particle(word))
 }
 
+/// The bytes at the end of a text that [`name_run_end`] reads: a name with its titles fits.
+const NAME_WINDOW: usize = 120;
+
+/// Punctuation between two words that ends a run of [`name_run_end`] (`CTU Secretary, Sam
+/// Huggard` runs from `Sam`).
+const ENDS_A_NAME_RUN: [char; 8] = [',', ';', '(', ')', ':', '“', '”', '"'];
+
 /// The capitalised run that ends `s` (a name, possibly with titles), if any.
 fn name_run_end(s: &str) -> Option<String> {
-    // A name with its titles fits in the last 120 bytes; the rest is never read.
-    let mut from = s.len().saturating_sub(120);
+    // The rest is never read.
+    let mut from = s.len().saturating_sub(NAME_WINDOW);
     while !s.is_char_boundary(from) {
         from += 1;
     }
@@ -1121,7 +1130,7 @@ fn name_run_end(s: &str) -> Option<String> {
         // A comma or other punctuation before this word ends the run.
         let gap_start = if i == 0 { 0 } else { w[i - 1].0.end };
         let gap = &s[gap_start..r.start];
-        if gap.contains([',', ';', '(', ')', ':', '“', '”', '"']) {
+        if gap.contains(ENDS_A_NAME_RUN) {
             break;
         }
     }
