@@ -236,6 +236,44 @@ fn distinct(keys: impl ExactSizeIterator<Item = u64>, table: &mut Vec<u64>) -> V
     out
 }
 
+/// The postings of `parts` whose fingerprint is in more than one source, each at least once:
+/// most fingerprints are one source's alone, and one pass through a set of them (`table`,
+/// reused) leaves a few to sort, where sorting all of them took a fifth of the index's build.
+fn shared_postings<'a>(
+    parts: impl Iterator<Item = &'a [u64]> + Clone,
+    fingerprint_bits: u64,
+    table: &mut Vec<u64>,
+) -> Vec<u64> {
+    // No posting is all ones: its source would be `2^source_bits - 1`, past the last one.
+    const EMPTY: u64 = u64::MAX;
+    let count: usize = parts.clone().map(<[u64]>::len).sum();
+    let size = (count * 2).next_power_of_two().max(16);
+    table.clear();
+    table.resize(size, EMPTY);
+    let shift = fingerprint_bits.trailing_zeros();
+    let mut out = Vec::new();
+    for posting in parts.flatten().copied() {
+        let mut slot = (posting >> shift) as usize & (size - 1);
+        loop {
+            let seen = table[slot];
+            if seen == EMPTY {
+                table[slot] = posting;
+                break;
+            }
+            if (seen ^ posting) & fingerprint_bits == 0 {
+                // Another source's (or a repeat, which the sort then drops): the first one
+                // comes again for each, which is also dropped.
+                if seen != posting {
+                    out.extend([seen, posting]);
+                }
+                break;
+            }
+            slot = (slot + 1) & (size - 1);
+        }
+    }
+    out
+}
+
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, serde::Serialize)]
 #[serde(rename_all = "kebab-case")]
 pub enum Tier {
@@ -582,16 +620,17 @@ impl SharedIndex {
             .into_par_iter()
             .map(|b| counts.iter().map(|t| t[b].load(Ordering::Relaxed)).sum())
             .collect();
-        // Each range of fingerprints sorted on its own (it fits in a core's cache, where one
-        // sort of all of them did not), then grouped by fingerprint.
+        // Each range of fingerprints on its own (it fits in a core's cache, where one sort of
+        // all of them did not): those of more than one source, sorted and grouped.
         let limit = SharedIndex::common_above(sources.len());
         let grouped: Vec<(Vec<u64>, Vec<u64>)> = (0..PARTS)
             .into_par_iter()
-            .map(|p| {
-                let mut postings: Vec<u64> = workers
-                    .iter()
-                    .flat_map(|w| w.parts[p].iter().copied())
-                    .collect();
+            .map_init(Vec::new, |table, p| {
+                let mut postings = shared_postings(
+                    workers.iter().map(|w| w.parts[p].as_slice()),
+                    fingerprint_bits,
+                    table,
+                );
                 postings.sort_unstable();
                 postings.dedup();
                 let (mut common, mut kept) = (Vec::new(), Vec::new());
@@ -740,6 +779,24 @@ mod tests {
             .map(|t| &s.paragraph_text(t.paragraph as usize)[t.start as usize..t.end as usize])
             .collect::<Vec<_>>()
             .join(" ")
+    }
+
+    #[test]
+    fn shared_postings_keep_the_fingerprints_of_more_than_one_source() {
+        // Four bits of source; fingerprints 0x10 and 0x20 fall in the same slot of a small
+        // table, so probing past one another is tested too.
+        let bits = fingerprint_bits(4);
+        let (f, g, h) = (0x10 << 4, 0x20 << 4, 0x30 << 4);
+        let one: &[u64] = &[f | 1, g | 2, f | 1, h | 5];
+        let two: &[u64] = &[h | 5, g | 3, f | 1, g | 2];
+        let mut table = Vec::new();
+        let mut kept = shared_postings([one, two].into_iter(), bits, &mut table);
+        kept.sort_unstable();
+        kept.dedup();
+        // f and h are one source's alone, however often; g is in sources 2 and 3.
+        assert_eq!(kept, vec![g | 2, g | 3]);
+        let again = shared_postings([one].into_iter(), bits, &mut table);
+        assert!(again.is_empty(), "the reused table starts empty: {again:?}");
     }
 
     #[test]
