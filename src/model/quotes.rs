@@ -1613,7 +1613,7 @@ fn nearest_person(
     c: &Candidate,
     previous: Option<&Quote>,
     pronoun: Option<&str>,
-) -> Option<Found> {
+) -> Option<(String, f32)> {
     let open = c.parts.first().map_or(0, |p| p.range.start);
     let last_quote = previous.and_then(|q| Some((q.parts.last()?, q.speaker.as_deref())));
     let paragraphs = (0..=c.first_paragraph)
@@ -1641,10 +1641,9 @@ fn nearest_person(
             // names is not its subject; the one meant is named further back.
             let first_word = sentence.split_whitespace().next().unwrap_or_default();
             let opens_with_pronoun = PRONOUNS.iter().any(|p| first_word.eq_ignore_ascii_case(p));
-            if let Some(name) = (!opens_with_pronoun)
-                .then(|| first_person(sentence, true))
-                .flatten()
-                .filter(|name| !other_gender(sentence, name, pronoun))
+            if !opens_with_pronoun
+                && let Some(name) = first_person(sentence, true)
+                && !other_gender(sentence, &name, pronoun)
             {
                 return Some((name, if back == 0 { 0.7 } else { 0.6 }));
             }
@@ -1678,13 +1677,28 @@ fn other_gender(sentence: &str, name: &str, pronoun: Option<&str>) -> bool {
     })
 }
 
-/// A speaker found, with how sure the finding is.
-type Found = (String, f32);
+/// The longest appositive read past to a reporting verb, in bytes.
+const APPOSITIVE_BYTES: usize = 120;
+
+/// Whether `after`, what follows a name, is an appositive and then a reporting verb: `, who is
+/// UKIP Scotland chairman, said` (after `Peter Nielson`).
+fn cue_past_appositive(after: &str) -> bool {
+    let Some(appositive) = after.strip_prefix(',') else {
+        return false;
+    };
+    appositive.find(',').is_some_and(|comma| {
+        comma < APPOSITIVE_BYTES
+            && appositive[comma + 1..]
+                .split_whitespace()
+                .next()
+                .is_some_and(|x| is_cue(x.trim_end_matches(|c: char| !c.is_alphanumeric())))
+    })
+}
 
 /// The first person `text` names: a name of two words or more (once its titles go) that had a
-/// title or is followed by a reporting verb; with `lone_surnames`, also a surname after an
-/// honorific (`Mr Croucher`), which inside a quote's own sentence is as often its object
-/// (`Asked if Mr Blunkett could return, he replied`).
+/// title or is followed by a reporting verb (past an appositive too); with `lone_surnames`, a
+/// surname after an honorific (`Mr Croucher`) too, which in a quote's own sentence is as often
+/// its object (`Asked if Mr Blunkett could return, he replied`).
 fn first_person(text: &str, lone_surnames: bool) -> Option<String> {
     let w = words(text);
     let mut i = 0;
@@ -1705,20 +1719,8 @@ fn first_person(text: &str, lone_surnames: bool) -> Option<String> {
             end += 1;
         }
         let run: Vec<&str> = w[i..end].iter().map(|(_, x)| *x).collect();
-        // `Judith Tizard said`, or past an appositive: `Peter Nielson, who is UKIP Scotland
-        // chairman, said`.
-        let after = &text[w[end - 1].0.end..];
         let verb_follows = w.get(end).is_some_and(|(_, x)| is_cue(x))
-            || after.starts_with(',')
-                && after[1..].find(',').is_some_and(|comma| {
-                    comma < NAME_WINDOW
-                        && after[comma + 2..]
-                            .split_whitespace()
-                            .next()
-                            .is_some_and(|x| {
-                                is_cue(x.trim_end_matches(|c: char| !c.is_alphanumeric()))
-                            })
-                });
+            || cue_past_appositive(&text[w[end - 1].0.end..]);
         if let Some(name) = strip_titles(&run.join(" ")) {
             // A title, not an article, was dropped (`The New Zealand Herald` is no person).
             let dropped = run.len() - name.split_whitespace().count();

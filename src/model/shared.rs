@@ -783,8 +783,8 @@ mod tests {
 
     #[test]
     fn shared_postings_keep_the_fingerprints_of_more_than_one_source() {
-        // Four bits of source; fingerprints 0x10 and 0x20 fall in the same slot of a small
-        // table, so probing past one another is tested too.
+        // Four bits of source; fingerprints 0x10, 0x20 and 0x30 all fall in slot 0 of the
+        // 16-slot table, so probing past one another is tested too.
         let bits = fingerprint_bits(4);
         let (f, g, h) = (0x10 << 4, 0x20 << 4, 0x30 << 4);
         let one: &[u64] = &[f | 1, g | 2, f | 1, h | 5];
