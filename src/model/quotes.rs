@@ -824,7 +824,10 @@ fn cue(word: &str) -> Option<&'static str> {
 /// elsewhere it is a name's (`the United States responds`).
 fn cue_in(s: &str, at: usize, word: &str) -> Option<&'static str> {
     let cue = cue(word)?;
-    (!word.starts_with(char::is_uppercase) || capitalised_cue_is_one(s, at)).then_some(cue)
+    // In capitals it is a shouted headline's word (`RED STATES OUTNUMBER BLUE STATES`).
+    let shouted = word.chars().all(|c| c.is_uppercase());
+    (!word.starts_with(char::is_uppercase) || !shouted && capitalised_cue_is_one(s, at))
+        .then_some(cue)
 }
 
 fn capitalised_cue_is_one(s: &str, at: usize) -> bool {
@@ -904,6 +907,7 @@ fn leading_attribution(after: &str, after_full_stop: bool) -> Option<(String, St
         .take(8)
         .enumerate()
         .find_map(|(i, (r, word))| Some((i, cue_in(a, r.start, word)?)))
+        .or_else(|| cue_after_appositive(a, &w))
     else {
         // After `“… today.”` a capitalised word starts the next sentence (`Previous winners
         // have included`): only a person (`He plans`, `Mr Negroponte wants`) makes it the
@@ -927,7 +931,12 @@ fn leading_attribution(after: &str, after_full_stop: bool) -> Option<(String, St
     // `Ramos, 58, told AFP`: the name before an appositive; `the White House spokesman, Josh
     // Earnest, said`: the name as the appositive.
     let subject = match subject.split_once(',') {
-        Some((name, _)) if name_run_end(name).is_some_and(|n| n == name.trim()) => name.trim(),
+        // All of it a name, dots and all: `Dr. Christopher K. Tucker, chairman of ...`.
+        Some((name, _))
+            if name_run_end(name).is_some_and(|n| n.split(' ').count() == words(name).len()) =>
+        {
+            name.trim()
+        }
         Some((_, appositive)) if appositive_name(appositive).is_some() => appositive.trim(),
         _ => subject,
     };
@@ -950,6 +959,23 @@ fn leading_attribution(after: &str, after_full_stop: bool) -> Option<(String, St
         })
 }
 
+/// `Brent Bozell III, founder of the Media Research Center, tells`: after a quote, a name,
+/// then an appositive too long for the cue to be among the first words. The cue's word index
+/// in `w` (the words of `after`) and the cue.
+fn cue_after_appositive(after: &str, w: &[(Range<usize>, &str)]) -> Option<(usize, &'static str)> {
+    let name_words = w
+        .iter()
+        .take_while(|(_, x)| x.starts_with(char::is_uppercase) && !is_never_a_name(x))
+        .count();
+    let name_end = w.get(name_words.checked_sub(1)?)?.0.end;
+    if name_words < 2 || !cue_past_appositive(&after[name_end..]) {
+        return None;
+    }
+    let comma = name_end + 1 + after[name_end + 1..].find(',')?;
+    let at = w.iter().position(|(r, _)| r.start > comma)?;
+    Some((at, cue(w[at].1)?))
+}
+
 /// The cue of a quote signed with a dash.
 const DASH_CUE: &str = "—";
 
@@ -964,16 +990,25 @@ const LABEL_CUE: &str = ":";
 /// text of its sentence up to the mark): the name a transcript labels the speech with. Short,
 /// ending on a capitalised name, with no reporting verb (that is `X said:`). Within a
 /// paragraph (`Clinton: “…” Bush: “…”`) the label is the name alone; opening it, a
-/// description may come first.
-fn speaker_label(paragraph: &str, before: &str) -> Option<String> {
+/// description may come first. A longer lead ends on a label only when that is a person's
+/// name in full (`… doesn't surprise Republican pollster Daron Shaw:`, `… FOR THE FIRST TIME
+/// - Jeffrey M. Jones:`): with whether it is such a name, which the source must then confirm.
+fn speaker_label(paragraph: &str, before: &str) -> Option<(String, bool)> {
     let lead = before.trim().strip_suffix(':')?;
-    let lead_words = words(lead).len();
-    if lead_words > 8 || find_cue(lead).is_some() {
+    if find_cue(lead).is_some() {
         return None;
     }
     let name = name_run_end(&without_brackets(lead))?;
+    let lead_words = words(lead).len();
     let opens_paragraph = paragraph.trim_start().starts_with(lead);
-    (opens_paragraph || name.split(' ').count() == lead_words).then_some(name)
+    let short = lead_words <= 8 && (opens_paragraph || name.split(' ').count() == lead_words);
+    let in_full = strip_titles(&name).is_some_and(|n| {
+        n.contains(' ')
+            && !is_organisation(&n)
+            && n.split(' ')
+                .all(|w| w.len() == 1 || w.chars().any(char::is_lowercase))
+    });
+    (short || in_full).then_some((name, in_full))
 }
 
 /// `“…” ― Sonya Herridge`: a dash, then a name that is all the rest of the quote's line (up to
@@ -1043,25 +1078,30 @@ fn any_verb_attribution(after: &str, w: &[(Range<usize>, &str)]) -> Option<(Stri
 
 /// A name right after a cue: `Professor Jim Metson, Deputy Vice-Chancellor` → `Professor Jim Metson`,
 /// `National Police spokesman Tony Ryall` (titles in lower case go on) → the whole, whose titles
-/// [`strip_titles`] then drops.
+/// [`strip_titles`] then drops; `former tech executive Carly Fiorina` and `GOP strategist Keith
+/// Nahigian` (a description, then the name in full) → the whole, which [`clean_name`] cuts to
+/// the name.
 fn name_after(rest: &str) -> Option<String> {
+    let w = words(rest);
     let mut name = Vec::new();
-    for (_, word) in words(rest).into_iter() {
+    let mut k = 0;
+    while let Some((range, word)) = w.get(k) {
         let title = || is_listed_title(word) && !is_article(word);
         if word.chars().next().is_some_and(char::is_uppercase)
             || (!name.is_empty() && (is_particle(word) || title()))
         {
-            name.push(word);
+            name.push(*word);
+        } else if let Some(described) = description_of_a_name(rest, &w[k..], name.is_empty()) {
+            name.extend(w[k..k + described].iter().map(|(_, x)| *x));
+            k += described;
+            continue;
         } else {
             break;
         }
-        let after_word = rest
-            .find(word)
-            .map(|i| i + word.len())
-            .unwrap_or(rest.len());
-        if rest[after_word..].starts_with(',') {
+        if rest[range.end..].starts_with(',') {
             break;
         }
+        k += 1;
     }
     // A run that ends on a title named no one: `said the party spokesman`.
     while name
@@ -1071,6 +1111,48 @@ fn name_after(rest: &str) -> Option<String> {
         name.pop();
     }
     (!name.is_empty()).then(|| name.join(" "))
+}
+
+/// The most lowercase words of a description before a name (`former tech executive`).
+const DESCRIPTION_WORDS: usize = 3;
+
+/// How many of the words `w` (of `text`) open with a description of the person named in full
+/// right after it: lowercase words that are neither small words nor verbs, then two capitalised
+/// words or more, with only spaces between them all. `retired neurosurgeon Ben Carson`; after a
+/// capitalised word (`GOP strategist Keith Nahigian`, not `opening`) a participle in `-ed` is a
+/// verb (`Smith visited New Zealand`).
+fn description_of_a_name(text: &str, w: &[(Range<usize>, &str)], opening: bool) -> Option<usize> {
+    const SMALL: &[&str] = &[
+        "a", "an", "the", "of", "to", "for", "from", "with", "by", "about", "during", "and", "or",
+        "was", "were", "is", "are", "has", "had", "have", "will", "would", "could", "should",
+        "may", "might", "can", "who", "which", "last", "next", "not", "than", "told",
+    ];
+    // The dot of `Sen.` is outside its word.
+    let spaced = |k: usize| {
+        text[w[k - 1].0.end..w[k].0.start]
+            .trim_matches(|c: char| c.is_whitespace() || c == '.')
+            .is_empty()
+    };
+    let capital = |x: &str| x.starts_with(char::is_uppercase) && !is_never_a_name(x);
+    let described = w
+        .iter()
+        .take(DESCRIPTION_WORDS)
+        .take_while(|(_, x)| {
+            x.starts_with(char::is_lowercase)
+                && !x.ends_with("ing")
+                && (opening || !x.ends_with("ed"))
+                && !SMALL.contains(x)
+                && !is_never_a_name(x)
+                && !is_cue(x)
+        })
+        .count();
+    let named = w[described..]
+        .iter()
+        .enumerate()
+        .take_while(|&(i, (_, x))| capital(x) && (i == 0 || spaced(described + i)))
+        .count();
+    let all_spaced = (1..described + 1).all(|k| k >= w.len() || spaced(k));
+    (described > 0 && named >= 2 && all_spaced).then_some(described)
 }
 
 fn is_particle(word: &str) -> bool {
@@ -1103,7 +1185,7 @@ const NAME_WINDOW: usize = 120;
 
 /// Punctuation between two words that ends a run of [`name_run_end`] (`CTU Secretary, Sam
 /// Huggard` runs from `Sam`).
-const ENDS_A_NAME_RUN: [char; 8] = [',', ';', '(', ')', ':', '“', '”', '"'];
+const ENDS_A_NAME_RUN: [char; 10] = [',', ';', '(', ')', ':', '“', '”', '"', '—', '–'];
 
 /// The capitalised run that ends `s` (a name, possibly with titles), if any.
 fn name_run_end(s: &str) -> Option<String> {
@@ -1277,7 +1359,14 @@ fn opening_name(s: &str) -> Option<String> {
     ];
     let w = words(s);
     let capital = |w: &str| w.chars().next().is_some_and(char::is_uppercase) && !is_never_a_name(w);
-    let run = w.iter().take_while(|(_, x)| capital(x)).count();
+    let mut run = w.iter().take_while(|(_, x)| capital(x)).count();
+    // `Republican Presidential hopeful Sen. Ted Cruz was`: through a description to the name.
+    if run > 0
+        && let Some(described) = description_of_a_name(s, &w[run..], false)
+    {
+        run += described;
+        run += w[run..].iter().take_while(|(_, x)| capital(x)).count();
+    }
     let (last, (next, next_word)) = (w[..run].last()?, w.get(run)?);
     let between = &s[last.0.end..next.start];
     let verb_or_comma =
@@ -1436,9 +1525,10 @@ impl<'a> NameBook<'a> {
         }
         let finder = memchr::memmem::Finder::new(last.as_bytes());
         let fits = |candidate: &str| {
-            candidate.ends_with(name)
+            candidate
+                .strip_suffix(name)
+                .is_some_and(|head| head.ends_with(' '))
                 && candidate.split_whitespace().count() <= 4
-                && candidate.len() > name.len()
         };
         let mut best: Option<String> = self
             .source
@@ -1453,13 +1543,12 @@ impl<'a> NameBook<'a> {
             }
             let mut from = 0;
             while let Some(i) = finder.find(&text.as_bytes()[from..]) {
-                let end = from + i + last.len();
+                let start = from + i;
+                let end = start + last.len();
                 from = end;
-                let boundary = !text[end..]
-                    .chars()
-                    .next()
-                    .is_some_and(char::is_alphanumeric);
-                if !boundary || !may_follow_a_name(&text[..end], last.len()) {
+                // A whole word: `Trump` is not the end of `#WomenForTrump`.
+                if !is_whole_word(text, start..end) || !may_follow_a_name(&text[..end], last.len())
+                {
                     continue;
                 }
                 // `When Francis said`: the run's first word is no part of the name.
@@ -1965,12 +2054,13 @@ fn attribute(
     // (`Theme: “…”`, `Winner: “…”`), so the label must be a person's: one that resolving
     // changes (a title dropped, `Bush` filled out to Jeb Bush), or a speaker quoted before.
     let label = speaker_label(source.paragraph_text(c.first_paragraph), c.before);
-    if let Some(label) = label
+    if let Some((label, in_full)) = label
         && let Some((speaker, confidence)) = resolve(&label)
         && (speaker != label
             || previous
                 .iter()
-                .any(|q| q.speaker.as_deref() == Some(speaker.as_str())))
+                .any(|q| q.speaker.as_deref() == Some(speaker.as_str()))
+            || (in_full && speaker.split(' ').all(|w| !written_in_lowercase(source, w))))
     {
         quote.speaker = Some(speaker);
         quote.cue = Some(LABEL_CUE.to_string());
@@ -2421,6 +2511,43 @@ mod tests {
             ]
         );
         // `States` is no cue: the quote has no speaker, not `United`.
+        assert_eq!(said(&corpus.sources[1]), [(None, None)]);
+    }
+
+    #[test]
+    fn a_description_before_a_name_a_long_appositive_and_a_label_closing_a_sentence() {
+        let corpus = crate::model::Corpus::of_plain_texts(&[
+            "Title\n\n#WomenForTrump trended.\n\n\
+             \"Word is,\" Trump said on Twitter.\n\n\
+             \"Watch it,\" said former tech executive Carly Fiorina during the debate.\n\n\
+             \"This is a critical week,\" said GOP strategist Keith Nahigian, a veteran.\n\n\
+             \"Absolutely,\" Eric Woolson, an Iowa Republican strategist and former adviser to \
+             Scott Walker, said of Cruz.\n\n\
+             “Yes, I support Ted Cruz,” Brent Bozell III, founder of the Media Research Center, \
+             tells Breitbart News.\n\n\
+             The surge doesn’t surprise Republican pollster Daron Shaw: “Lesser-known \
+             candidates see the biggest boost.”\n\n\
+             RED STATES OUTNUMBER BLUE STATES - Jeffrey M. Jones: “Gallup finds 20 states.”\n\n\
+             In line with Americans, Republican Presidential hopeful Sen. Ted Cruz was critical, \
+             telling Breitbart London: “The comments are typical.”\n",
+            // A label closing a longer lead must be a name the source never writes in lowercase.
+            "Title\n\nHere is what the jury found in Best Picture: “a triumph.”\n\n\
+             It was the best of the year.\n",
+        ]);
+        assert_eq!(
+            said(&corpus.sources[0]),
+            [
+                // `Trump`, not the hashtag that ends in it.
+                named("Trump", "said"),
+                named("Carly Fiorina", "said"),
+                named("Keith Nahigian", "said"),
+                named("Eric Woolson", "said"),
+                named("Brent Bozell III", "tells"),
+                named("Daron Shaw", ":"),
+                named("Jeffrey M Jones", ":"),
+                named("Ted Cruz", "telling"),
+            ]
+        );
         assert_eq!(said(&corpus.sources[1]), [(None, None)]);
     }
 
