@@ -265,6 +265,8 @@ const TITLES: &[&str] = &[
     "leader",
     "mp",
     "councillor",
+    "msp",
+    "mep",
     "mayor",
     "ceo",
     "director",
@@ -891,7 +893,10 @@ fn leading_attribution(after: &str, after_full_stop: bool) -> Option<(String, St
     // Inverted: `said X`.
     if let Some(cue) = cue(w[0].1) {
         let rest = &a[w[0].0.end..];
-        let mut name = name_after(rest)?;
+        // `said a senior Cruz adviser`, `said the agency`: no name, a description.
+        let Some(mut name) = name_after(rest) else {
+            return described_after(rest).map(|who| (who, cue.to_string()));
+        };
         // `says NZEI National President, Bruce Adin`: titles only, then the name.
         if strip_titles(&name).is_none()
             && let Some((_, named)) = rest.split_once(',')
@@ -957,6 +962,20 @@ fn leading_attribution(after: &str, after_full_stop: bool) -> Option<(String, St
                 .then(|| any_verb_attribution(a, &w))
                 .flatten()
         })
+}
+
+/// The description right after a cue, up to its clause's end: `a senior Cruz adviser`; or the
+/// name it is followed by (`the committee chairman, MP Edward Leigh`).
+fn described_after(rest: &str) -> Option<String> {
+    let mut clauses = rest.split([',', '.', ';', ':', '“', '”', '"']);
+    let clause = clauses.next()?.trim();
+    let (described, _) = description(clause)?;
+    Some(
+        clauses
+            .next()
+            .and_then(appositive_name)
+            .unwrap_or(described),
+    )
 }
 
 /// `Brent Bozell III, founder of the Media Research Center, tells`: after a quote, a name,
@@ -1209,10 +1228,15 @@ fn name_run_end(s: &str) -> Option<String> {
             break;
         }
         run.push(word);
-        // A comma or other punctuation before this word ends the run.
+        // A comma or other punctuation before this word ends the run, as does a full stop
+        // after a word that is no initial or title (`Guy Chambers. McFadden`).
         let gap_start = if i == 0 { 0 } else { w[i - 1].0.end };
         let gap = &s[gap_start..r.start];
-        if gap.contains(ENDS_A_NAME_RUN) {
+        let full_stop = gap.starts_with('.')
+            && i > 0
+            && w[i - 1].1.chars().nth(1).is_some()
+            && !is_listed_title(w[i - 1].1);
+        if gap.contains(ENDS_A_NAME_RUN) || full_stop {
             break;
         }
     }
@@ -1224,7 +1248,7 @@ fn name_run_end(s: &str) -> Option<String> {
 /// who's been meeting with NATO officials, said` → `Foreign Minister Winston Peters`.
 fn subject_before(before: &str, cue: &Range<usize>) -> Option<String> {
     let head = without_brackets(&before[..cue.start]);
-    let head = head.trim_end();
+    let head = without_adverbs(head.trim_end());
     if let Some(name) = head.strip_suffix(',').and_then(|h| {
         let comma = h.rfind(',')?;
         let before = name_run_end(&h[..comma]);
@@ -1254,6 +1278,24 @@ fn subject_before(before: &str, cue: &Range<usize>) -> Option<String> {
             .trim();
         description(clause).map(|_| clause.to_string())
     })
+}
+
+/// `head`, the words before a reporting verb, without the adverbs and auxiliaries that end it:
+/// `Ferdie Pacheco once` (said), `Mr Peters has repeatedly` (said) → the subject.
+fn without_adverbs(head: &str) -> &str {
+    const BETWEEN: &[&str] = &[
+        "also", "once", "later", "then", "again", "earlier", "just", "never", "often", "still",
+        "already", "further", "has", "had", "have", "would", "will",
+    ];
+    let mut head = head;
+    loop {
+        let word = &head[head.trim_end_matches(char::is_alphabetic).len()..];
+        let adverb = word.len() > 2 && word.ends_with("ly") && word.starts_with(char::is_lowercase);
+        if word.is_empty() || !(adverb || BETWEEN.contains(&word)) {
+            return head;
+        }
+        head = head[..head.len() - word.len()].trim_end();
+    }
 }
 
 /// Last words of an organisation's name (`AUT Business School`, `General Motors Acceptance
@@ -1690,6 +1732,10 @@ fn person_of_organisation(raw: &str) -> Option<&str> {
         .then_some(person)
 }
 
+/// Content paragraphs read back, the quote's own among them, for a person a paragraph brings
+/// in before a quote with no cue.
+const BROUGHT_IN_REACH: usize = 3;
+
 /// Content paragraphs read back for the person a pronoun stands for.
 const PRONOUN_REACH: usize = 3;
 
@@ -1775,12 +1821,16 @@ fn cue_past_appositive(after: &str) -> bool {
     let Some(appositive) = after.strip_prefix(',') else {
         return false;
     };
-    appositive.find(',').is_some_and(|comma| {
-        comma < APPOSITIVE_BYTES
-            && appositive[comma + 1..]
-                .split_whitespace()
-                .next()
-                .is_some_and(|x| is_cue(x.trim_end_matches(|c: char| !c.is_alphanumeric())))
+    // Only so far: a paragraph with no comma after a name is read once, not once a name.
+    let mut reach = appositive.len().min(APPOSITIVE_BYTES);
+    while !appositive.is_char_boundary(reach) {
+        reach -= 1;
+    }
+    appositive[..reach].find(',').is_some_and(|comma| {
+        appositive[comma + 1..]
+            .split_whitespace()
+            .next()
+            .is_some_and(|x| is_cue(x.trim_end_matches(|c: char| !c.is_alphanumeric())))
     })
 }
 
@@ -1807,9 +1857,24 @@ fn first_person(text: &str, lone_surnames: bool) -> Option<String> {
         {
             end += 1;
         }
+        let after = &text[w[end - 1].0.end..];
+        let past_appositive = cue_past_appositive(after);
+        // `Labour’s spokesperson for Disability Issues, Clare Curran, says`: the name is the
+        // appositive.
+        if past_appositive
+            && let Some(name) = after[1..].split(',').next().and_then(appositive_name)
+        {
+            return strip_titles(&name);
+        }
         let run: Vec<&str> = w[i..end].iter().map(|(_, x)| *x).collect();
-        let verb_follows = w.get(end).is_some_and(|(_, x)| is_cue(x))
-            || cue_past_appositive(&text[w[end - 1].0.end..]);
+        let verb_follows = past_appositive || w.get(end).is_some_and(|(_, x)| is_cue(x));
+        // A person is two words, or a title and a surname; and a title or a verb says so.
+        let may_be_named =
+            run.len() > 1 && (verb_follows || run.iter().any(|x| is_listed_title(x)));
+        i = end;
+        if !may_be_named {
+            continue;
+        }
         if let Some(name) = strip_titles(&run.join(" ")) {
             // A title, not an article, was dropped (`The New Zealand Herald` is no person).
             let dropped = run.len() - name.split_whitespace().count();
@@ -1823,7 +1888,6 @@ fn first_person(text: &str, lone_surnames: bool) -> Option<String> {
                 return Some(name);
             }
         }
-        i = end;
     }
     None
 }
@@ -2018,7 +2082,10 @@ fn attribute(
     // Before it: `X said:`, `According to X,`, or the subject of the reporting verb.
     let before = cues.before.as_ref().and_then(|(range, cue)| {
         let who = if *cue == ACCORDING_TO {
-            name_after(&c.before[range.end..]).and_then(|who| resolve(&who))
+            let rest = &c.before[range.end..];
+            name_after(rest)
+                .or_else(|| described_after(rest))
+                .and_then(|who| resolve(&who))
         } else {
             let own = || resolve(&subject_before(c.before, range)?);
             // A sentence's first word is capitalised whatever it is (`Just`, `Other`, `How`):
@@ -2036,10 +2103,21 @@ fn attribute(
             // `Mr. Trump expressed admiration for Clinton, telling CNBC:`: a participle's
             // subject is the sentence's, and only then the name just before it (which is its
             // object as often: PolNeAR's speaker accuracy falls without it).
+            // `Said Dorothy Poynter, who grew up with Ali, “`, `Continued Stone: “`: a cue
+            // opening its sentence, then the name.
+            let inverted = || {
+                let head = &c.before[..range.start];
+                let opens = head.trim_end().is_empty()
+                    || last_sentence_end(head).is_some_and(|end| head[end..].trim().is_empty());
+                opens
+                    .then(|| name_after(&c.before[range.end..]))
+                    .flatten()
+                    .and_then(|who| resolve(&who))
+            };
             if is_participle(cue) {
                 sentence().or_else(own)
             } else {
-                own().or_else(sentence)
+                own().or_else(sentence).or_else(inverted)
             }
         };
         Some((who?, cue))
@@ -2102,6 +2180,38 @@ fn attribute(
         quote.confidence = confidence * 0.9;
         return;
     }
+    // A quote with no cue of its own (`the spokeswoman said`, no one found for it) does not
+    // continue what a description said (`the report`), and may be the person a paragraph
+    // since the last quote brings in.
+    let own_cue = cues.after.is_some() || cues.before.is_some();
+    // `National student President Rory McCourt says the inquiry must ...` in a paragraph
+    // before, or `..., Professor Felix Tan, says the research is outstanding.` before the quote
+    // in its own: that person, nearer than any quote before.
+    let since = previous
+        .last()
+        .and_then(|q| q.parts.last())
+        .map_or(0, |part| part.paragraph + 1);
+    let open = c.parts.first().map_or(0, |part| part.range.start);
+    let brought_in = || {
+        (since..=c.first_paragraph)
+            .rev()
+            .filter(|&p| source.paragraphs[p].is_content())
+            .take(BROUGHT_IN_REACH)
+            .find_map(|p| {
+                let text = source.paragraph_text(p);
+                let text = if p == c.first_paragraph {
+                    &text[..open]
+                } else {
+                    text
+                };
+                first_person(&without_brackets(text), true)
+            })
+    };
+    if !own_cue && let Some(person) = brought_in() {
+        quote.speaker = Some(names.fullest(&person));
+        quote.confidence = 0.6;
+        return;
+    }
     // A continuation: a quote with no cue after a quote by X, in the same or a nearby paragraph.
     if let Some(prev) = previous.last() {
         let gap = source.paragraphs
@@ -2109,9 +2219,6 @@ fn attribute(
             .iter()
             .filter(|p| p.is_content())
             .count();
-        // A quote with a cue of its own (`the spokeswoman said`, no one found for it) does
-        // not continue what a description said (`the report`).
-        let own_cue = cues.after.is_some() || cues.before.is_some();
         if gap <= 3
             && prev
                 .speaker
@@ -2282,6 +2389,15 @@ mod tests {
         assert_eq!(clean("NZEI").as_deref(), Some("NZEI"));
         assert_eq!(clean("Beverly Hills").as_deref(), Some("Beverly Hills"));
         assert_eq!(clean("said"), None);
+        // A run ends at a full stop, but not at an initial's or a title's.
+        assert_eq!(
+            name_run_end("written with Guy Chambers. McFadden").as_deref(),
+            Some("McFadden")
+        );
+        assert_eq!(
+            name_run_end("said Dr. Christopher K. Tucker").as_deref(),
+            Some("Dr Christopher K Tucker")
+        );
     }
 
     fn spans(text: &str) -> Vec<&str> {
@@ -2549,6 +2665,48 @@ mod tests {
             ]
         );
         assert_eq!(said(&corpus.sources[1]), [(None, None)]);
+    }
+
+    #[test]
+    fn adverbs_before_the_cue_inverted_cues_descriptions_and_people_brought_in() {
+        let corpus = crate::model::Corpus::of_plain_texts(&["Title\n\n\
+             Famed fight doctor Ferdie Pacheco once said: “Clay was born in Louisville.”\n\n\
+             Other news.\n\n\
+             Mr Peters has repeatedly said: “New Zealand must act.”\n\n\
+             Other news.\n\n\
+             Said Dorothy Poynter, who grew up with Ali, “We were all so proud of him.”\n\n\
+             Other news.\n\n\
+             “That can go a long way,” said a senior Cruz adviser.\n\n\
+             Other news.\n\n\
+             “We are accountable,” said the committee chairman, MP Edward Leigh.\n\n\
+             Other news.\n\n\
+             According to the newspaper, “gun laws empower dealers.”\n\n\
+             Other news.\n\n\
+             National student President Rory McCourt says the inquiry must measure it.\n\n\
+             “Students are borrowing like crazy.”\n\n\
+             Other news.\n\n\
+             Other news.\n\n\
+             Other news.\n\n\
+             It is a step back, Labour’s spokesperson for Disability Issues, Clare Curran, says.\n\n\
+             “Evidence is growing.”\n\n\
+             Other news.\n\n\
+             Other news.\n\n\
+             Other news.\n\n\
+             Mr Tuhi, 50, says he enjoyed his time. “I thought Massey was cool.”\n"]);
+        assert_eq!(
+            said(&corpus.sources[0]),
+            [
+                named("Ferdie Pacheco", "said"),
+                named("Peters", "said"),
+                named("Dorothy Poynter", "said"),
+                named("a senior Cruz adviser", "said"),
+                named("Edward Leigh", "said"),
+                named("the newspaper", "according to"),
+                (Some("Rory McCourt".into()), None),
+                (Some("Clare Curran".into()), None),
+                (Some("Tuhi".into()), None),
+            ]
+        );
     }
 
     #[test]
