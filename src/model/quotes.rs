@@ -213,6 +213,8 @@ const CUES: &[&str] = &[
     "mused",
     "scoffed",
     "gushed",
+    "reports",
+    "reported",
 ];
 
 /// Words that are titles or roles, not names: dropped from the front of a speaker.
@@ -815,10 +817,24 @@ fn is_word_part(c: char) -> bool {
 
 /// The reporting verb `word` is, as listed (lowercase), if it is one.
 fn cue(word: &str) -> Option<&'static str> {
-    if word.len() > 12 {
-        return None;
-    }
-    CUES.iter().copied().find(|c| c.eq_ignore_ascii_case(word))
+    static SET: WordSet = WordSet::new();
+    listed(&SET, CUES, word)
+}
+
+/// A word list as a set, built on first use.
+type WordSet = std::sync::OnceLock<std::collections::HashSet<&'static str>>;
+
+/// The entry of `list` that `word` is, in any ASCII case: a set lookup of its lowercase form,
+/// made on the stack. Scanning a list for every word read was a twentieth of finding quotes.
+fn listed(set: &WordSet, list: &'static [&'static str], word: &str) -> Option<&'static str> {
+    let mut buf = [0u8; 24];
+    let lower = buf.get_mut(..word.len())?;
+    lower.copy_from_slice(word.as_bytes());
+    lower.make_ascii_lowercase();
+    let lower = std::str::from_utf8(lower).ok()?;
+    set.get_or_init(|| list.iter().copied().collect())
+        .get(lower)
+        .copied()
 }
 
 /// The cue `word`, at byte `at` of `s`, is. Capitalised, it is one only where it opens its
@@ -987,10 +1003,10 @@ fn cue_after_appositive(after: &str, w: &[(Range<usize>, &str)]) -> Option<(usiz
         .take_while(|(_, x)| x.starts_with(char::is_uppercase) && !is_never_a_name(x))
         .count();
     let name_end = w.get(name_words.checked_sub(1)?)?.0.end;
-    if name_words < 2 || !cue_past_appositive(&after[name_end..]) {
+    if name_words < 2 {
         return None;
     }
-    let comma = name_end + 1 + after[name_end + 1..].find(',')?;
+    let comma = name_end + appositive_before_cue(&after[name_end..])?;
     let at = w.iter().position(|(r, _)| r.start > comma)?;
     Some((at, cue(w[at].1)?))
 }
@@ -1146,10 +1162,10 @@ fn description_of_a_name(text: &str, w: &[(Range<usize>, &str)], opening: bool) 
         "was", "were", "is", "are", "has", "had", "have", "will", "would", "could", "should",
         "may", "might", "can", "who", "which", "last", "next", "not", "than", "told",
     ];
-    // The dot of `Sen.` is outside its word.
+    // The dot of `Sen.` is outside its word, as is the slash of `9/11`.
     let spaced = |k: usize| {
         text[w[k - 1].0.end..w[k].0.start]
-            .trim_matches(|c: char| c.is_whitespace() || c == '.')
+            .trim_matches(|c: char| c.is_whitespace() || c == '.' || c == '/')
             .is_empty()
     };
     let capital = |x: &str| x.starts_with(char::is_uppercase) && !is_never_a_name(x);
@@ -1157,7 +1173,8 @@ fn description_of_a_name(text: &str, w: &[(Range<usize>, &str)], opening: bool) 
         .iter()
         .take(DESCRIPTION_WORDS)
         .take_while(|(_, x)| {
-            x.starts_with(char::is_lowercase)
+            // `9/11 widow Terry Strada`
+            x.starts_with(|c: char| c.is_lowercase() || c.is_ascii_digit())
                 && !x.ends_with("ing")
                 && (opening || !x.ends_with("ed"))
                 && !SMALL.contains(x)
@@ -1818,20 +1835,29 @@ const APPOSITIVE_BYTES: usize = 120;
 /// Whether `after`, what follows a name, is an appositive and then a reporting verb: `, who is
 /// UKIP Scotland chairman, said` (after `Peter Nielson`).
 fn cue_past_appositive(after: &str) -> bool {
-    let Some(appositive) = after.strip_prefix(',') else {
-        return false;
-    };
+    appositive_before_cue(after).is_some()
+}
+
+/// Where in `after` (see [`cue_past_appositive`]) the comma that closes the appositive is.
+fn appositive_before_cue(after: &str) -> Option<usize> {
+    let appositive = after.strip_prefix(',')?;
     // Only so far: a paragraph with no comma after a name is read once, not once a name.
     let mut reach = appositive.len().min(APPOSITIVE_BYTES);
     while !appositive.is_char_boundary(reach) {
         reach -= 1;
     }
-    appositive[..reach].find(',').is_some_and(|comma| {
-        appositive[comma + 1..]
-            .split_whitespace()
-            .next()
-            .is_some_and(|x| is_cue(x.trim_end_matches(|c: char| !c.is_alphanumeric())))
-    })
+    // Past a second appositive too: `Scott Pruitt, the attorney general of Oklahoma, one of
+    // the states suing the EPA, said`.
+    appositive[..reach]
+        .match_indices(',')
+        .map(|(comma, _)| comma)
+        .find(|&comma| {
+            appositive[comma + 1..]
+                .split_whitespace()
+                .next()
+                .is_some_and(|x| is_cue(x.trim_end_matches(|c: char| !c.is_alphanumeric())))
+        })
+        .map(|comma| comma + 1)
 }
 
 /// The first person `text` names: a name of two words or more (once its titles go) that had a
@@ -1849,12 +1875,15 @@ fn first_person(text: &str, lone_surnames: bool) -> Option<String> {
             i += 1;
             continue;
         }
-        // The run: capitalised words with only spaces between them.
+        // The run: capitalised words with only spaces between them, or the dot of an initial
+        // or a title (`Sen. Claire McCaskill`), not of a sentence's end.
+        let joined = |k: usize| {
+            let gap = text[w[k - 1].0.end..w[k].0.start].trim();
+            let prev = w[k - 1].1;
+            gap.is_empty() || gap == "." && (prev.chars().nth(1).is_none() || is_listed_title(prev))
+        };
         let mut end = i + 1;
-        while end < w.len()
-            && capital(end)
-            && text[w[end - 1].0.end..w[end].0.start].trim().is_empty()
-        {
+        while end < w.len() && capital(end) && joined(end) {
             end += 1;
         }
         let after = &text[w[end - 1].0.end..];
@@ -1892,21 +1921,10 @@ fn first_person(text: &str, lone_surnames: bool) -> Option<String> {
     None
 }
 
-/// Whether `word` (any case) is one of [`TITLES`]: a set lookup of its lowercase form, made
-/// on the stack (scanning the list for every word was 5% of finding quotes).
+/// Whether `word` (any case) is one of [`TITLES`].
 fn is_listed_title(word: &str) -> bool {
-    static SET: std::sync::OnceLock<std::collections::HashSet<&'static str>> =
-        std::sync::OnceLock::new();
-    let mut buf = [0u8; 24];
-    let Some(lower) = buf.get_mut(..word.len()) else {
-        return false;
-    };
-    lower.copy_from_slice(word.as_bytes());
-    lower.make_ascii_lowercase();
-    std::str::from_utf8(lower).is_ok_and(|l| {
-        SET.get_or_init(|| TITLES.iter().copied().collect())
-            .contains(l)
-    })
+    static SET: WordSet = WordSet::new();
+    listed(&SET, TITLES, word).is_some()
 }
 
 /// Capitalised words that start a sentence or name a day, never a person: `Then Brafman`,
@@ -1960,7 +1978,8 @@ fn is_never_a_name(word: &str) -> bool {
     let w = word.trim_matches(|c: char| !c.is_alphanumeric());
     // A weekday spelt out: `Sun` and `Mon` are names too (Lifu Sun).
     let weekday = w.len() > 3 && weekday_from_word(w).is_some();
-    weekday || WORDS.iter().any(|x| x.eq_ignore_ascii_case(w))
+    static SET: WordSet = WordSet::new();
+    weekday || listed(&SET, WORDS, w).is_some()
 }
 
 /// Titles that are surnames too.
@@ -2012,8 +2031,9 @@ fn strip_titles(name: &str) -> Option<String> {
         }
     }
     let kept = &words[first_name..];
-    // Possessives (`Zealand’s`) are not names.
-    if kept.is_empty() || kept.iter().any(|w| w.ends_with("’s") || w.ends_with("'s")) {
+    // Possessives (`Zealand’s`, `Sessions’`) are not names.
+    let possessive = |w: &&str| w.ends_with("’s") || w.ends_with("'s") || w.ends_with(['’', '\'']);
+    if kept.is_empty() || kept.iter().any(possessive) {
         return None;
     }
     Some(kept.join(" "))
@@ -2707,6 +2727,30 @@ mod tests {
                 (Some("Tuhi".into()), None),
             ]
         );
+    }
+
+    #[test]
+    fn a_named_outlet_two_appositives_a_numbered_description_and_a_titled_name() {
+        let corpus = crate::model::Corpus::of_plain_texts(&[
+            "Title\n\nThe New York Times reports:\n\n\"Just 24 percent gave $200 or less.\"\n\n\
+             Other news.\n\n\
+             “It’s an invasion,” Scott Pruitt, the Republican attorney general of Oklahoma, one \
+             of the states suing the EPA, said this month.\n\n\
+             Other news.\n\n\
+             “They are 100 percent wrong,” said 9/11 widow Terry Strada.\n\n\
+             Other news.\n\n\
+             Democratic Sen. Claire McCaskill (D-Mo.) scolded him: “You are wrong,” she said.\n",
+        ]);
+        assert_eq!(
+            said(&corpus.sources[0]),
+            [
+                named("The New York Times", "reports"),
+                named("Scott Pruitt", "said"),
+                named("Terry Strada", "said"),
+                named("Claire McCaskill", "said"),
+            ]
+        );
+        assert_eq!(strip_titles("Jeff Sessions’"), None);
     }
 
     #[test]
