@@ -929,6 +929,7 @@ fn leading_attribution(after: &str, after_full_stop: bool) -> Option<(String, St
         .enumerate()
         .find_map(|(i, (r, word))| Some((i, cue_in(a, r.start, word)?)))
         .or_else(|| cue_after_appositive(a, &w))
+        .or_else(|| cue_after_titles(a, &w))
     else {
         // After `“… today.”` a capitalised word starts the next sentence (`Previous winners
         // have included`): only a person (`He plans`, `Mr Negroponte wants`) makes it the
@@ -1008,6 +1009,33 @@ fn cue_after_appositive(after: &str, w: &[(Range<usize>, &str)]) -> Option<(usiz
     }
     let comma = name_end + appositive_before_cue(&after[name_end..])?;
     let at = w.iter().position(|(r, _)| r.start > comma)?;
+    Some((at, cue(w[at].1)?))
+}
+
+/// The most words of titles and a name before a cue after a quote (`New Zealand First Leader
+/// and Tauranga MP Winston Peters said`).
+const TITLED_NAME_WORDS: usize = 14;
+
+/// `New Zealand First Leader and Tauranga MP Winston Peters said`: after a quote, a cue past
+/// more words than [`leading_attribution`] reads for one, when they are all titles and a name
+/// (capitalised words, or the small words between titles), with only spaces between them.
+fn cue_after_titles(after: &str, w: &[(Range<usize>, &str)]) -> Option<(usize, &'static str)> {
+    let at = w
+        .iter()
+        .take(TITLED_NAME_WORDS)
+        .position(|(r, x)| cue_in(after, r.start, x).is_some())?;
+    let titles = w[..at].iter().all(|(_, x)| {
+        x.starts_with(char::is_uppercase) || is_title(x) || matches!(*x, "and" | "of" | "for")
+    });
+    let spaced = (1..=at).all(|k| {
+        after[w[k - 1].0.end..w[k].0.start]
+            .trim_matches('.')
+            .trim()
+            .is_empty()
+    });
+    if at == 0 || !titles || !spaced {
+        return None;
+    }
     Some((at, cue(w[at].1)?))
 }
 
@@ -1148,8 +1176,8 @@ fn name_after(rest: &str) -> Option<String> {
     (!name.is_empty()).then(|| name.join(" "))
 }
 
-/// The most lowercase words of a description before a name (`former tech executive`).
-const DESCRIPTION_WORDS: usize = 3;
+/// The most words of a description before a name (`former Obama campaign adviser`).
+const DESCRIPTION_WORDS: usize = 5;
 
 /// How many of the words `w` (of `text`) open with a description of the person named in full
 /// right after it: lowercase words that are neither small words nor verbs, then two capitalised
@@ -1169,26 +1197,32 @@ fn description_of_a_name(text: &str, w: &[(Range<usize>, &str)], opening: bool) 
             .is_empty()
     };
     let capital = |x: &str| x.starts_with(char::is_uppercase) && !is_never_a_name(x);
-    let described = w
-        .iter()
-        .take(DESCRIPTION_WORDS)
-        .take_while(|(_, x)| {
-            // `9/11 widow Terry Strada`
-            x.starts_with(|c: char| c.is_lowercase() || c.is_ascii_digit())
-                && !x.ends_with("ing")
-                && (opening || !x.ends_with("ed"))
-                && !SMALL.contains(x)
-                && !is_never_a_name(x)
-                && !is_cue(x)
-        })
-        .count();
+    // `9/11 widow Terry Strada`
+    let describes = |x: &str| {
+        x.starts_with(|c: char| c.is_lowercase() || c.is_ascii_digit())
+            && !x.ends_with("ing")
+            && (opening || !x.ends_with("ed"))
+            && !SMALL.contains(&x)
+            && !is_never_a_name(x)
+            && !is_cue(x)
+    };
+    // Description words, and capitalised words among them (`former Obama adviser David
+    // Axelrod`), with only spaces between: the description ends at its last lowercase word.
+    let mut described = 0;
+    for (k, (_, x)) in w.iter().enumerate().take(DESCRIPTION_WORDS) {
+        if k > 0 && !spaced(k) || !(describes(x) || capital(x)) {
+            break;
+        }
+        if describes(x) {
+            described = k + 1;
+        }
+    }
     let named = w[described..]
         .iter()
         .enumerate()
         .take_while(|&(i, (_, x))| capital(x) && (i == 0 || spaced(described + i)))
         .count();
-    let all_spaced = (1..described + 1).all(|k| k >= w.len() || spaced(k));
-    (described > 0 && named >= 2 && all_spaced).then_some(described)
+    (described > 0 && named >= 2).then_some(described)
 }
 
 fn is_particle(word: &str) -> bool {
@@ -1402,8 +1436,12 @@ fn sentence_subject(before: &str, cue: &Range<usize>) -> Option<String> {
     if !(coordinated || is_participle(&before[cue.clone()])) {
         return None;
     }
-    if let Some((first, _)) = words(head).into_iter().find(|(_, w)| is_cue(w)) {
-        return subject_before(before, &first);
+    // `Mr. Trump, who said last week ..., issued a statement saying`: the first cue's subject,
+    // else the name the sentence opens with.
+    if let Some((first, _)) = words(head).into_iter().find(|(_, w)| is_cue(w))
+        && let Some(subject) = subject_before(before, &first).filter(|s| clean_name(s).is_some())
+    {
+        return Some(subject);
     }
     opening_name(head).or_else(|| {
         // After an opening phrase: `Back in 1999, Mr. Trump expressed admiration ...`.
@@ -1905,9 +1943,10 @@ fn first_person(text: &str, lone_surnames: bool) -> Option<String> {
             continue;
         }
         if let Some(name) = strip_titles(&run.join(" ")) {
-            // A title, not an article, was dropped (`The New Zealand Herald` is no person).
+            // A title, not an article, was dropped (`The New Zealand Herald` is no person), nor
+            // an owner (`the Aspen Institute’s Faculty Pioneer Awards`).
             let dropped = run.len() - name.split_whitespace().count();
-            let titled = run[..dropped].iter().any(|x| !is_article(x));
+            let titled = run[..dropped].iter().any(|x| is_title(x) && !is_article(x));
             // `Mr Croucher`: an honorific makes a lone surname a person's.
             let honoured = lone_surnames
                 && dropped > 0
@@ -1919,6 +1958,15 @@ fn first_person(text: &str, lone_surnames: bool) -> Option<String> {
         }
     }
     None
+}
+
+/// Whether `word` is a title, or has one among its hyphenated parts (`Vice-Chancellor`).
+fn is_title(word: &str) -> bool {
+    let word = word.trim_end_matches('.');
+    is_listed_title(word)
+        || word
+            .split('-')
+            .any(|part| part.len() > 2 && is_listed_title(part))
 }
 
 /// Whether `word` (any case) is one of [`TITLES`].
@@ -2007,12 +2055,6 @@ fn is_article(word: &str) -> bool {
 /// `Co-leader Dr Russel Norman` → `Russel Norman`. The name is what follows the last title.
 fn strip_titles(name: &str) -> Option<String> {
     let words: Vec<&str> = name.split_whitespace().collect();
-    let is_title = |w: &str| {
-        let w = w.trim_end_matches('.');
-        is_listed_title(w)
-            || w.split('-')
-                .any(|part| part.len() > 2 && is_listed_title(part))
-    };
     let mut first_name = words.iter().rposition(|w| is_title(w)).map_or(0, |i| i + 1);
     // A title that is also a surname, last: after an honorific (`Mr. King`, `Ms. Bishop`) or
     // a given name (`Amy Pope`, `Chris Bishop`), it is the surname.
@@ -2030,7 +2072,14 @@ fn strip_titles(name: &str) -> Option<String> {
             first_name = words.len() - 2;
         }
     }
-    let kept = &words[first_name..];
+    let mut kept = &words[first_name..];
+    // `Twitter's Adam Sharp`: the name after a possessive.
+    if let Some(owner) = kept[..kept.len().saturating_sub(1)]
+        .iter()
+        .rposition(|w| w.ends_with("’s") || w.ends_with("'s"))
+    {
+        kept = &kept[owner + 1..];
+    }
     // Possessives (`Zealand’s`, `Sessions’`) are not names.
     let possessive = |w: &&str| w.ends_with("’s") || w.ends_with("'s") || w.ends_with(['’', '\'']);
     if kept.is_empty() || kept.iter().any(possessive) {
@@ -2113,11 +2162,18 @@ fn attribute(
             // words it never writes in lowercase (the subject of its first cue too, to keep
             // one rule for this fallback).
             let sentence = || {
-                resolve(&sentence_subject(c.before, range)?).filter(|(who, _)| {
-                    who.split_whitespace().nth(1).is_some()
-                        && who
-                            .split_whitespace()
-                            .all(|w| !written_in_lowercase(source, w))
+                let subject = sentence_subject(c.before, range)?;
+                // `Ms. Sherry smiled and said`: an honorific makes a surname a person's.
+                let honoured = subject
+                    .split_whitespace()
+                    .next()
+                    .is_some_and(|w| is_honorific(w.trim_end_matches('.')));
+                resolve(&subject).filter(|(who, _)| {
+                    honoured
+                        || who.split_whitespace().nth(1).is_some()
+                            && who.split_whitespace().all(|w| {
+                                is_particle(&w.to_lowercase()) || !written_in_lowercase(source, w)
+                            })
                 })
             };
             // `Mr. Trump expressed admiration for Clinton, telling CNBC:`: a participle's
@@ -2751,6 +2807,25 @@ mod tests {
             ]
         );
         assert_eq!(strip_titles("Jeff Sessions’"), None);
+        let corpus = crate::model::Corpus::of_plain_texts(&[
+            "Title\n\n“It is not a fair go,” New Zealand First Leader and Tauranga MP Winston \
+             Peters said today.\n\n\
+             Other news.\n\n\
+             \"October provided a resurgence,\" said former Obama adviser David Axelrod.\n\n\
+             Other news.\n\n\
+             \"What stuns me is how little shifts,\" Twitter's Adam Sharp said.\n\n\
+             Other news.\n\n\
+             When asked whom she supported, Ms. Sherry smiled and said, “I’m waiting.”\n",
+        ]);
+        assert_eq!(
+            said(&corpus.sources[0]),
+            [
+                named("Winston Peters", "said"),
+                named("David Axelrod", "said"),
+                named("Adam Sharp", "said"),
+                named("Sherry", "said"),
+            ]
+        );
     }
 
     #[test]
