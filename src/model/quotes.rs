@@ -1074,6 +1074,26 @@ fn speaker_label(paragraph: &str, before: &str) -> Option<(String, bool)> {
     (short || in_full).then_some((name, in_full))
 }
 
+/// `Kasich resisted:` (`before`, the quote's sentence up to its mark): all of it a name of
+/// at most three words, then a verb in the past or present and at most two more lowercase
+/// words (`Rubio fired back forcefully:`). The name and the verb.
+fn verb_lead(before: &str) -> Option<(String, String)> {
+    let lead = before.trim().strip_suffix(':')?;
+    let w = words(lead);
+    let name_len = w
+        .iter()
+        .take_while(|(_, x)| x.starts_with(char::is_uppercase) && !is_never_a_name(x))
+        .count();
+    let rest = w.get(name_len..)?;
+    let verb = rest.first()?.1;
+    let is_verb = verb.len() > 3
+        && (verb.ends_with("ed") || verb.ends_with('s'))
+        && !matches!(verb, "has" | "was" | "does" | "is");
+    let lowercase = rest.iter().all(|(_, x)| x.starts_with(char::is_lowercase));
+    ((1..=3).contains(&name_len) && rest.len() <= 3 && is_verb && lowercase)
+        .then(|| (lead[..w[name_len - 1].0.end].to_string(), verb.to_string()))
+}
+
 /// `“…” ― Sonya Herridge`: a dash, then a name that is all the rest of the quote's line (up to
 /// a comma, the next quote or the line's end), as under a pull quote or a testimonial.
 fn dash_signature(after: &str) -> Option<String> {
@@ -1186,9 +1206,9 @@ const DESCRIPTION_WORDS: usize = 5;
 /// verb (`Smith visited New Zealand`).
 fn description_of_a_name(text: &str, w: &[(Range<usize>, &str)], opening: bool) -> Option<usize> {
     const SMALL: &[&str] = &[
-        "a", "an", "the", "of", "to", "for", "from", "with", "by", "about", "during", "and", "or",
-        "was", "were", "is", "are", "has", "had", "have", "will", "would", "could", "should",
-        "may", "might", "can", "who", "which", "last", "next", "not", "than", "told",
+        "a", "an", "the", "to", "for", "from", "with", "by", "about", "during", "and", "or", "was",
+        "were", "is", "are", "has", "had", "have", "will", "would", "could", "should", "may",
+        "might", "can", "who", "which", "last", "next", "not", "than", "told",
     ];
     // The dot of `Sen.` is outside its word, as is the slash of `9/11`.
     let spaced = |k: usize| {
@@ -1206,23 +1226,26 @@ fn description_of_a_name(text: &str, w: &[(Range<usize>, &str)], opening: bool) 
             && !is_never_a_name(x)
             && !is_cue(x)
     };
+    // How many capitalised words, with only spaces between them, `w` has from `k` on.
+    let named = |k: usize| {
+        w[k..]
+            .iter()
+            .enumerate()
+            .take_while(|&(i, (_, x))| capital(x) && (i == 0 || spaced(k + i)))
+            .count()
+    };
     // Description words, and capitalised words among them (`former Obama adviser David
-    // Axelrod`), with only spaces between: the description ends at its last lowercase word.
-    let mut described = 0;
+    // Axelrod`), with only spaces between: the description ends at the first lowercase word
+    // a name in full follows (`researcher Dr Nicola Starkey of the University`).
     for (k, (_, x)) in w.iter().enumerate().take(DESCRIPTION_WORDS) {
         if k > 0 && !spaced(k) || !(describes(x) || capital(x)) {
-            break;
+            return None;
         }
-        if describes(x) {
-            described = k + 1;
+        if describes(x) && named(k + 1) >= 2 {
+            return Some(k + 1);
         }
     }
-    let named = w[described..]
-        .iter()
-        .enumerate()
-        .take_while(|&(i, (_, x))| capital(x) && (i == 0 || spaced(described + i)))
-        .count();
-    (described > 0 && named >= 2).then_some(described)
+    None
 }
 
 fn is_particle(word: &str) -> bool {
@@ -2000,6 +2023,13 @@ fn is_never_a_name(word: &str) -> bool {
         "earlier",
         "after",
         "before",
+        "during",
+        "despite",
+        "amid",
+        "since",
+        "until",
+        "following",
+        "without",
         "his",
         "her",
         "their",
@@ -2170,10 +2200,9 @@ fn attribute(
                     .is_some_and(|w| is_honorific(w.trim_end_matches('.')));
                 resolve(&subject).filter(|(who, _)| {
                     honoured
-                        || who.split_whitespace().nth(1).is_some()
-                            && who.split_whitespace().all(|w| {
-                                is_particle(&w.to_lowercase()) || !written_in_lowercase(source, w)
-                            })
+                        || who.split_whitespace().all(|w| {
+                            is_particle(&w.to_lowercase()) || !written_in_lowercase(source, w)
+                        })
                 })
             };
             // `Mr. Trump expressed admiration for Clinton, telling CNBC:`: a participle's
@@ -2221,6 +2250,18 @@ fn attribute(
         quote.confidence = confidence * 0.85;
         return;
     }
+    // `Kasich resisted:`, `Hannity interjected:`: a sentence of a name and a verb leads in.
+    if let Some((name, verb)) = verb_lead(c.before)
+        && let Some((speaker, confidence)) = resolve(&name)
+        && speaker
+            .split(' ')
+            .all(|w| is_particle(w) || !written_in_lowercase(source, w))
+    {
+        quote.speaker = Some(speaker);
+        quote.cue = Some(verb);
+        quote.confidence = confidence * 0.85;
+        return;
+    }
     // A signature on the paragraph after the quote's: `- Clinton.`, a paragraph of its own
     // (a long one is a list's item: `- Firstly, waterfront developments have ...`).
     // Ingest keeps a dash that opens a line as a list's item, without the dash.
@@ -2254,6 +2295,14 @@ fn attribute(
         quote.speaker = Some(speaker);
         quote.cue = Some(cue.to_string());
         quote.confidence = confidence * 0.9;
+        return;
+    }
+    // `President Clinton released the following statement:`: no reporting verb, but a person
+    // the lead-in names with a title or a verb.
+    if let Some(person) = lead_in.and_then(|text| first_person(&without_brackets(text), false)) {
+        quote.speaker = Some(names.fullest(&person));
+        quote.cue = Some(LABEL_CUE.to_string());
+        quote.confidence = 0.7;
         return;
     }
     // A quote with no cue of its own (`the spokeswoman said`, no one found for it) does not
@@ -2815,7 +2864,20 @@ mod tests {
              Other news.\n\n\
              \"What stuns me is how little shifts,\" Twitter's Adam Sharp said.\n\n\
              Other news.\n\n\
-             When asked whom she supported, Ms. Sherry smiled and said, “I’m waiting.”\n",
+             When asked whom she supported, Ms. Sherry smiled and said, “I’m waiting.”\n\n\
+             Other news.\n\n\
+             Kasich resisted: “Ohio governors do not have the power.”\n\n\
+             Other news.\n\n\
+             When Wallace died, President Bill Clinton released the following statement:\n\n\
+             “Hillary and I offer our condolences.”\n\n\
+             Other news.\n\n\
+             \"The first line of defense is within,\" said former secretary of state Hillary \
+             Clinton, who praised George W. Bush.\n\n\
+             Other news.\n\n\
+             During a speech, Trump attacked Clinton over Libya, saying, “She’s unstable.”\n\n\
+             Other news.\n\n\
+             “We want every case,” says researcher Dr Nicola Starkey of the University of \
+             Waikato.\n",
         ]);
         assert_eq!(
             said(&corpus.sources[0]),
@@ -2824,6 +2886,11 @@ mod tests {
                 named("David Axelrod", "said"),
                 named("Adam Sharp", "said"),
                 named("Sherry", "said"),
+                named("Kasich", "resisted"),
+                named("Bill Clinton", ":"),
+                named("Hillary Clinton", "said"),
+                named("Trump", "saying"),
+                named("Nicola Starkey", "says"),
             ]
         );
     }
