@@ -1148,9 +1148,10 @@ fn any_verb_attribution(after: &str, w: &[(Range<usize>, &str)]) -> Option<(Stri
     }
     let (verb_range, verb) = w.get(name_len)?;
     let gap = &after[w[name_len - 1].0.end..verb_range.start];
+    // `Trump shot back`: irregular pasts of speaking, as well.
     let is_verb = verb.chars().all(|c| c.is_lowercase())
         && verb.len() > 3
-        && (verb.ends_with("ed") || verb.ends_with('s'))
+        && (verb.ends_with("ed") || verb.ends_with('s') || matches!(*verb, "shot" | "spoke"))
         && !matches!(*verb, "has" | "was" | "does" | "is" | "needed" | "wanted");
     if !is_verb || !gap.trim().is_empty() {
         return None;
@@ -1477,6 +1478,13 @@ fn opening_name(s: &str) -> Option<String> {
     const NOT_VERBS: &[&str] = &[
         "in", "on", "at", "for", "of", "to", "from", "after", "before", "during", "with", "by",
     ];
+    // `And then Trump went on the attack`: past the words that open a sentence, not a name.
+    let opening = words(s)
+        .iter()
+        .take_while(|(_, x)| is_never_a_name(x))
+        .last()
+        .map_or(0, |(r, _)| r.end);
+    let s = &s[opening..];
     let w = words(s);
     let capital = |w: &str| w.chars().next().is_some_and(char::is_uppercase) && !is_never_a_name(w);
     let mut run = w.iter().take_while(|(_, x)| capital(x)).count();
@@ -2876,6 +2884,10 @@ mod tests {
              Other news.\n\n\
              During a speech, Trump attacked Clinton over Libya, saying, “She’s unstable.”\n\n\
              Other news.\n\n\
+             “Jeb wants to be a tough guy,” Trump shot back.\n\n\
+             Other news.\n\n\
+             And then Trump went on the attack, saying, “Resign.”\n\n\
+             Other news.\n\n\
              “We want every case,” says researcher Dr Nicola Starkey of the University of \
              Waikato.\n",
         ]);
@@ -2889,6 +2901,8 @@ mod tests {
                 named("Kasich", "resisted"),
                 named("Bill Clinton", ":"),
                 named("Hillary Clinton", "said"),
+                named("Trump", "saying"),
+                named("Trump", "shot"),
                 named("Trump", "saying"),
                 named("Nicola Starkey", "says"),
             ]
