@@ -1976,10 +1976,11 @@ fn first_person(text: &str, lone_surnames: bool) -> Option<String> {
             // an owner (`the Aspen Institute’s Faculty Pioneer Awards`).
             let dropped = run.len() - name.split_whitespace().count();
             let titled = run[..dropped].iter().any(|x| is_title(x) && !is_article(x));
-            // `Mr Croucher`: an honorific makes a lone surname a person's.
+            // `Mr Croucher`, `Professor Skegg`: an honorific or a title makes a lone surname a
+            // person's.
             let honoured = lone_surnames
                 && dropped > 0
-                && is_honorific(run[dropped - 1].trim_end_matches('.'));
+                && is_personal_title(run[dropped - 1].trim_end_matches('.'));
             let named = name.split_whitespace().nth(1).is_some() && (titled || verb_follows);
             if (named || honoured) && !is_organisation(&name) {
                 return Some(name);
@@ -2069,6 +2070,32 @@ fn is_never_a_name(word: &str) -> bool {
 /// Titles that are surnames too.
 fn is_surname_too(word: &str) -> bool {
     ["king", "prince", "pope", "bishop", "green"]
+        .iter()
+        .any(|t| t.eq_ignore_ascii_case(word))
+}
+
+/// An honorific, or a title only a person bears (not `National` or `General`, which name
+/// organisations and events as often): before a lone surname, it is a person's. (`Sir` and
+/// `Dame` go before a given name: `Sir John` is no surname's.)
+fn is_personal_title(word: &str) -> bool {
+    is_honorific(word)
+        || [
+            "professor",
+            "prof",
+            "lord",
+            "lady",
+            "president",
+            "senator",
+            "sen",
+            "judge",
+            "justice",
+            "minister",
+            "governor",
+            "gov",
+            "mayor",
+            "councillor",
+            "cllr",
+        ]
         .iter()
         .any(|t| t.eq_ignore_ascii_case(word))
 }
@@ -2842,15 +2869,13 @@ mod tests {
 
     #[test]
     fn a_named_outlet_two_appositives_a_numbered_description_and_a_titled_name() {
-        let corpus = crate::model::Corpus::of_plain_texts(&[
-            "Title\n\n\
+        let corpus = crate::model::Corpus::of_plain_texts(&["Title\n\n\
              “It’s an invasion,” Scott Pruitt, the Republican attorney general of Oklahoma, one \
              of the states suing the EPA, said this month.\n\n\
              Other news.\n\n\
              “They are 100 percent wrong,” said 9/11 widow Terry Strada.\n\n\
              Other news.\n\n\
-             Democratic Sen. Claire McCaskill (D-Mo.) scolded him: “You are wrong,” she said.\n",
-        ]);
+             Democratic Sen. Claire McCaskill (D-Mo.) scolded him: “You are wrong,” she said.\n"]);
         assert_eq!(
             said(&corpus.sources[0]),
             [
@@ -2884,6 +2909,9 @@ mod tests {
              Other news.\n\n\
              And then Trump went on the attack, saying, “Resign.”\n\n\
              Other news.\n\n\
+             Professor Raewyn Dalziel agreed.\n\n\
+             Professor Skegg said fees are still low. “It is always hard,” he said.\n\n\
+             Other news.\n\n\
              “We want every case,” says researcher Dr Nicola Starkey of the University of \
              Waikato.\n",
         ]);
@@ -2900,6 +2928,8 @@ mod tests {
                 named("Trump", "saying"),
                 named("Trump", "shot"),
                 named("Trump", "saying"),
+                // A title before a lone surname makes it a person's.
+                named("Skegg", "said"),
                 named("Nicola Starkey", "says"),
             ]
         );
