@@ -904,8 +904,24 @@ fn leading_attribution(after: &str, after_full_stop: bool) -> Option<(String, St
     if w.is_empty() {
         return None;
     }
-    // Inverted: `said X`.
-    if let Some(cue) = cue(w[0].1) {
+    // `“…,” according to CNN.`
+    if let Some(rest) = a
+        .get(..ACCORDING_TO.len())
+        .filter(|head| head.eq_ignore_ascii_case(ACCORDING_TO))
+        .map(|_| &a[ACCORDING_TO.len()..])
+    {
+        return name_after(rest)
+            .or_else(|| described_after(rest))
+            .map(|who| (who, ACCORDING_TO.to_string()));
+    }
+    // Inverted: `said X`, and `read the email` (`read` is a cue only so placed: elsewhere it
+    // is as often a reader's).
+    let inverted = cue(w[0].1).or(match w[0].1 {
+        "read" => Some("read"),
+        "reads" => Some("reads"),
+        _ => None,
+    });
+    if let Some(cue) = inverted {
         let rest = &a[w[0].0.end..];
         // `said a senior Cruz adviser`, `said the agency`: no name, a description.
         let Some(mut name) = name_after(rest) else {
@@ -958,6 +974,8 @@ fn leading_attribution(after: &str, after_full_stop: bool) -> Option<(String, St
             name.trim()
         }
         Some((_, appositive)) if appositive_name(appositive).is_some() => appositive.trim(),
+        // `an intelligence source, who was not authorized to speak, told`
+        Some((described, _)) if description(described).is_some() => described.trim(),
         _ => subject,
     };
     let lower = subject.to_lowercase();
@@ -1001,10 +1019,17 @@ fn cue_after_appositive(after: &str, w: &[(Range<usize>, &str)]) -> Option<(usiz
         .iter()
         .take_while(|(_, x)| x.starts_with(char::is_uppercase) && !is_never_a_name(x))
         .count();
-    let name_end = w.get(name_words.checked_sub(1)?)?.0.end;
-    if name_words < 2 {
-        return None;
-    }
+    // Or a description: `an intelligence source, who was not authorized to speak, told`.
+    let described = after
+        .split(',')
+        .next()
+        .and_then(description)
+        .map(|_| after.find(',').unwrap_or(after.len()));
+    let name_end = match described {
+        Some(end) if name_words < 2 => end,
+        _ if name_words < 2 => return None,
+        _ => w.get(name_words - 1)?.0.end,
+    };
     let comma = name_end + appositive_before_cue(&after[name_end..])?;
     let at = w.iter().position(|(r, _)| r.start > comma)?;
     Some((at, cue(w[at].1)?))
@@ -1358,7 +1383,8 @@ fn subject_before(before: &str, cue: &Range<usize>) -> Option<String> {
 fn without_adverbs(head: &str) -> &str {
     const BETWEEN: &[&str] = &[
         "also", "once", "later", "then", "again", "earlier", "just", "never", "often", "still",
-        "already", "further", "has", "had", "have", "would", "will",
+        "already", "further", "has", "had", "have", "would", "will", "may", "might", "could",
+        "should", "must", "can",
     ];
     let mut head = head;
     loop {
@@ -2331,8 +2357,18 @@ fn attribute(
         return;
     }
     // `President Clinton released the following statement:`: no reporting verb, but a person
-    // the lead-in names with a title or a verb.
-    if let Some(person) = lead_in.and_then(|text| first_person(&without_brackets(text), false)) {
+    // the lead-in names with a title or a verb, or its last sentence opens with (`In response,
+    // Republican presidential nominee Donald Trump issued the following statement:`).
+    let lead_in_person = lead_in.and_then(|text| {
+        first_person(&without_brackets(text), false).or_else(|| {
+            let sentence = &text[last_sentence_end(text).unwrap_or(0)..];
+            let opening =
+                opening_name(sentence).or_else(|| opening_name(sentence.split_once(',')?.1))?;
+            let name = strip_titles(&clean_name(&opening)?)?;
+            (name.contains(' ') && !is_organisation(&name)).then_some(name)
+        })
+    });
+    if let Some(person) = lead_in_person {
         quote.speaker = Some(names.fullest(&person));
         quote.cue = Some(LABEL_CUE.to_string());
         quote.confidence = 0.7;
@@ -2909,6 +2945,19 @@ mod tests {
              Other news.\n\n\
              And then Trump went on the attack, saying, “Resign.”\n\n\
              Other news.\n\n\
+             “Officials expect to finish soon,” according to CNN.\n\n\
+             Other news.\n\n\
+             “Our revolution has already forced her to change,” read the email.\n\n\
+             Other news.\n\n\
+             “The agents are under pressure,” an intelligence source, who was not authorized \
+             to speak, told Fox News.\n\n\
+             Other news.\n\n\
+             Ed Krayewski may have said it best when he blogged: “She is pre-selected.”\n\n\
+             Other news.\n\n\
+             In response, Republican vice presidential nominee Mike Pence issued the following \
+             statement:\n\n\
+             “Our prayers are with all those affected.”\n\n\
+             Other news.\n\n\
              Professor Raewyn Dalziel agreed.\n\n\
              Professor Skegg said fees are still low. “It is always hard,” he said.\n\n\
              Other news.\n\n\
@@ -2928,6 +2977,11 @@ mod tests {
                 named("Trump", "saying"),
                 named("Trump", "shot"),
                 named("Trump", "saying"),
+                named("CNN", "according to"),
+                named("the email", "read"),
+                named("an intelligence source", "told"),
+                named("Ed Krayewski", "said"),
+                named("Mike Pence", ":"),
                 // A title before a lone surname makes it a person's.
                 named("Skegg", "said"),
                 named("Nicola Starkey", "says"),
