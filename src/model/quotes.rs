@@ -20,7 +20,7 @@ use std::borrow::Cow;
 use std::ops::Range;
 
 use super::date::weekday_from_word;
-use super::source::{ParagraphKind, PersonRole, Source};
+use super::source::{Furniture, ParagraphKind, PersonRole, Source};
 use super::words::{BuildIdentity, for_each_word, run_keys};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, serde::Serialize)]
@@ -1121,9 +1121,14 @@ fn verb_lead(before: &str) -> Option<(String, String)> {
 /// a comma, the next quote or the line's end), as under a pull quote or a testimonial.
 fn dash_signature(after: &str) -> Option<String> {
     let rest = after.trim_start_matches([' ', '\u{a0}']);
+    // `-Michelle Marks, Philadelphia.`: a hyphen glued to a capital signs too.
     signed_name(
         rest.strip_prefix(['―', '—', '–'])
-            .or_else(|| rest.strip_prefix("- "))?,
+            .or_else(|| rest.strip_prefix("- "))
+            .or_else(|| {
+                rest.strip_prefix('-')
+                    .filter(|r| r.starts_with(char::is_uppercase))
+            })?,
     )
 }
 
@@ -2325,13 +2330,21 @@ fn attribute(
     // (a long one is a list's item: `- Firstly, waterfront developments have ...`).
     // Ingest keeps a dash that opens a line as a list's item, without the dash.
     let ends_its_sentence = c.after.trim().is_empty();
+    // A name alone after a quote may have been taken for a photo's caption (`- Hillary
+    // Clinton.`, its dash dropped as a list's): it signs the quote too.
+    let caption = ParagraphKind::Furniture(Furniture::Caption);
     let signature = (c.last_paragraph + 1..source.paragraphs.len())
         .take_while(|_| ends_its_sentence)
-        .find(|&p| source.paragraphs[p].is_content())
+        .find(|&p| source.paragraphs[p].is_content() || source.paragraphs[p].kind == caption)
         .map(|p| (source.paragraphs[p].kind, source.paragraph_text(p)))
         .filter(|(_, text)| words(text).len() <= SIGNATURE_WORDS)
         .and_then(|(kind, text)| match kind {
             ParagraphKind::ListItem => signed_name(text),
+            // Only a name: a subheading (`A Reclamation Plan.`) is captioned as well.
+            kind if kind == caption => signed_name(text).filter(|name| {
+                name.split(' ')
+                    .all(|w| !is_article(w) && !written_in_lowercase(source, w))
+            }),
             _ => dash_signature(text),
         });
     if let Some((speaker, confidence)) = signature.as_deref().and_then(resolve) {
@@ -2958,6 +2971,12 @@ mod tests {
              statement:\n\n\
              “Our prayers are with all those affected.”\n\n\
              Other news.\n\n\
+             \"I will certainly look into it.\"\n\n\
+             - Hillary Clinton.\n\n\
+             Other news.\n\n\
+             \"It needs to stop.\"\n\n\
+             -Michelle Marks, Philadelphia.\n\n\
+             Other news.\n\n\
              Professor Raewyn Dalziel agreed.\n\n\
              Professor Skegg said fees are still low. “It is always hard,” he said.\n\n\
              Other news.\n\n\
@@ -2982,6 +3001,9 @@ mod tests {
                 named("an intelligence source", "told"),
                 named("Ed Krayewski", "said"),
                 named("Mike Pence", ":"),
+                // A name alone after a quote, though taken for a caption, signs it.
+                named("Hillary Clinton", "—"),
+                named("Michelle Marks", "—"),
                 // A title before a lone surname makes it a person's.
                 named("Skegg", "said"),
                 named("Nicola Starkey", "says"),
