@@ -2331,17 +2331,22 @@ fn attribute(
     // Ingest keeps a dash that opens a line as a list's item, without the dash.
     let ends_its_sentence = c.after.trim().is_empty();
     // A name alone after a quote may have been taken for a photo's caption (`- Hillary
-    // Clinton.`, its dash dropped as a list's): it signs the quote too.
-    let caption = ParagraphKind::Furniture(Furniture::Caption);
+    // Clinton.`, its dash dropped as a list's): it signs the quote too, unless the quote goes
+    // on from another in its paragraph (`“…,” he told 1News. “…”` above a photo's caption).
+    let continues_paragraph = previous
+        .last()
+        .and_then(|q| q.parts.last())
+        .is_some_and(|part| part.paragraph == c.first_paragraph);
+    let caption = (!continues_paragraph).then_some(ParagraphKind::Furniture(Furniture::Caption));
     let signature = (c.last_paragraph + 1..source.paragraphs.len())
         .take_while(|_| ends_its_sentence)
-        .find(|&p| source.paragraphs[p].is_content() || source.paragraphs[p].kind == caption)
+        .find(|&p| source.paragraphs[p].is_content() || Some(source.paragraphs[p].kind) == caption)
         .map(|p| (source.paragraphs[p].kind, source.paragraph_text(p)))
         .filter(|(_, text)| words(text).len() <= SIGNATURE_WORDS)
         .and_then(|(kind, text)| match kind {
             ParagraphKind::ListItem => signed_name(text),
             // Only a name: a subheading (`A Reclamation Plan.`) is captioned as well.
-            kind if kind == caption => signed_name(text).filter(|name| {
+            kind if Some(kind) == caption => signed_name(text).filter(|name| {
                 name.split(' ')
                     .all(|w| !is_article(w) && !written_in_lowercase(source, w))
             }),
