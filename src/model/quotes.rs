@@ -1229,10 +1229,11 @@ fn name_after(rest: &str) -> Option<String> {
 const DESCRIPTION_WORDS: usize = 5;
 
 /// How many of the words `w` (of `text`) open with a description of the person named in full
-/// right after it: lowercase words that are neither small words nor verbs, then two capitalised
-/// words or more, with only spaces between them all. `retired neurosurgeon Ben Carson`; after a
-/// capitalised word (`GOP strategist Keith Nahigian`, not `opening`) a participle in `-ed` is a
-/// verb (`Smith visited New Zealand`).
+/// right after it: lowercase words that are neither small words nor verbs, with capitalised
+/// words among them (`former Obama adviser`), then two capitalised words or more, with only
+/// spaces between them all. `retired neurosurgeon Ben Carson`; after a capitalised word (`GOP
+/// strategist Keith Nahigian`, not `opening`) a participle in `-ed` is a verb (`Smith visited
+/// New Zealand`).
 fn description_of_a_name(text: &str, w: &[(Range<usize>, &str)], opening: bool) -> Option<usize> {
     const SMALL: &[&str] = &[
         "a", "an", "the", "to", "for", "from", "with", "by", "about", "during", "and", "or", "was",
