@@ -213,6 +213,7 @@ const CUES: &[&str] = &[
     "mused",
     "scoffed",
     "gushed",
+    "opined",
 ];
 
 /// Words that are titles or roles, not names: dropped from the front of a speaker.
@@ -956,12 +957,16 @@ fn leading_attribution(after: &str, after_full_stop: bool) -> Option<(String, St
         };
     };
     let subject = &a[..w[cue_at].0.start];
-    let subject = subject.trim().trim_end_matches(',').trim();
+    // `Sotomayor has said`
+    let subject = without_adverbs(subject.trim().trim_end_matches(',').trim());
     // A sentence between the quote and the cue is not its attribution. The dot of `Mr.` or
     // `Charles B. Rangel` ends no sentence, nor does one just before the cue (`Mitch
     // McConnell, R-Ky., said`).
     let sentence_between = sentence_ends(subject).any(|end| end < subject.len());
-    if subject.is_empty() || subject.contains(';') || sentence_between {
+    // `“… Australia.” Reuters also said that Mr Lilliu …`: after a full stop, a cue that
+    // reports speech of its own opens a new sentence.
+    let reports_more = after_full_stop && w.get(cue_at + 1).is_some_and(|(_, x)| *x == "that");
+    if subject.is_empty() || subject.contains(';') || sentence_between || reports_more {
         return None;
     }
     // `Ramos, 58, told AFP`: the name before an appositive; `the White House spokesman, Josh
@@ -1352,7 +1357,7 @@ fn name_run_end(s: &str) -> Option<String> {
 /// who's been meeting with NATO officials, said` → `Foreign Minister Winston Peters`.
 fn subject_before(before: &str, cue: &Range<usize>) -> Option<String> {
     let head = without_brackets(&before[..cue.start]);
-    let head = without_adverbs(head.trim_end());
+    let head = without_infinitive(without_adverbs(head.trim_end()));
     if let Some(name) = head.strip_suffix(',').and_then(|h| {
         let comma = h.rfind(',')?;
         let before = name_run_end(&h[..comma]);
@@ -1375,13 +1380,43 @@ fn subject_before(before: &str, cue: &Range<usize>) -> Option<String> {
     if let Some(p) = last.filter(|w| PRONOUNS.contains(&w.as_str())) {
         return Some(p);
     }
-    name_run_end(head).or_else(|| voice_of(head)).or_else(|| {
-        let clause = head
-            .rsplit([',', '.', ';', ':', '“', '”', '"'])
-            .next()?
-            .trim();
-        description(clause).map(|_| clause.to_string())
-    })
+    // `Anthony Anton, president and CEO of Washington Restaurant Association stated`: an
+    // appositive whose closing comma is missing; the name is before it.
+    let unclosed = || {
+        let (name, appositive) = head.split_once(',')?;
+        let run = name_run_end(name)?;
+        let whole = run.split(' ').count() == words(name).len() && run.contains(' ');
+        (whole && appositive.trim_start().starts_with(char::is_lowercase)).then_some(run)
+    };
+    name_run_end(head)
+        .filter(|run| !is_organisation(run))
+        .or_else(unclosed)
+        .or_else(|| name_run_end(head))
+        .or_else(|| voice_of(head))
+        .or_else(|| {
+            let clause = head
+                .rsplit([',', '.', ';', ':', '“', '”', '"'])
+                .next()?
+                .trim();
+            description(clause).map(|_| clause.to_string())
+        })
+}
+
+/// `head` without an infinitive's `to` and the few words that lead to it: `Bryne went on to`
+/// (say), `Mr. Trump was prompted to` (say) → the subject.
+fn without_infinitive(head: &str) -> &str {
+    let Some(rest) = head.strip_suffix(" to") else {
+        return head;
+    };
+    let mut rest = rest.trim_end();
+    for _ in 0..3 {
+        let word = &rest[rest.trim_end_matches(char::is_alphabetic).len()..];
+        if word.is_empty() || !word.starts_with(char::is_lowercase) {
+            break;
+        }
+        rest = rest[..rest.len() - word.len()].trim_end();
+    }
+    rest
 }
 
 /// `head`, the words before a reporting verb, without the adverbs and auxiliaries that end it:
@@ -2203,8 +2238,17 @@ fn attribute(
     // McCaskill scolded him: “…,” she said`); else the nearest person named before it, with
     // a title or a reporting verb (`Spokesperson Judith Tizard today welcomed ...`), or the
     // last person quoted if that quote is nearer; else the last person quoted anywhere.
+    // `Feinstein said “…,” she said`: the subject of the cue before the quote, first.
+    let subject_of_cue_before = || {
+        let (range, _) = cues.before.as_ref()?;
+        let subject = subject_before(c.before, range)?;
+        let name = strip_titles(&clean_name(&subject)?)?;
+        (!PRONOUNS.contains(&name.to_lowercase().as_str()) && description(&subject).is_none())
+            .then_some(name)
+    };
     let person_meant = |pronoun: Option<&str>| {
         first_person(&without_brackets(c.before), false)
+            .or_else(subject_of_cue_before)
             .map(|name| (name, 0.8))
             .or_else(|| nearest_person(source, c, previous.last(), pronoun))
             .map(|(name, confidence)| (names.fullest(&name), confidence))
@@ -2983,6 +3027,20 @@ mod tests {
              \"It needs to stop.\"\n\n\
              -Michelle Marks, Philadelphia.\n\n\
              Other news.\n\n\
+             Anthony Anton, president and CEO of Washington Restaurant Association stated, \
+             “It’s a math problem.”\n\n\
+             Other news.\n\n\
+             “A wise Latina woman would reach a better conclusion,” Sotomayor has said.\n\n\
+             Other news.\n\n\
+             Asked about Sullivan, Feinstein said “I don't know anything,” she said.\n\n\
+             Other news.\n\n\
+             Bryne went on to say, “I know this to be true.”\n\n\
+             Other news.\n\n\
+             “Engines will no longer be made here,” said union leader Vincenzo Lilliu. “The \
+             line will be dismantled.” Reuters also said that Mr Lilliu shouted insults.\n\n\
+             Other news.\n\n\
+             \"Leave your weapons at home,\" opined Cleveland's Plain Dealer.\n\n\
+             Other news.\n\n\
              Professor Raewyn Dalziel agreed.\n\n\
              Professor Skegg said fees are still low. “It is always hard,” he said.\n\n\
              Other news.\n\n\
@@ -3010,6 +3068,13 @@ mod tests {
                 // A name alone after a quote, though taken for a caption, signs it.
                 named("Hillary Clinton", "—"),
                 named("Michelle Marks", "—"),
+                named("Anthony Anton", "stated"),
+                named("Sotomayor", "said"),
+                named("Feinstein", "said"),
+                named("Bryne", "say"),
+                named("Vincenzo Lilliu", "said"),
+                (Some("Vincenzo Lilliu".into()), None),
+                named("Plain Dealer", "opined"),
                 // A title before a lone surname makes it a person's.
                 named("Skegg", "said"),
                 named("Nicola Starkey", "says"),
