@@ -938,11 +938,7 @@ fn leading_attribution(after: &str, after_full_stop: bool) -> Option<(String, St
         return Some((name, cue.to_string()));
     }
     // `X says`: the cue within the first few words, and only name words before it.
-    let Some((cue_at, cue)) = w
-        .iter()
-        .take(8)
-        .enumerate()
-        .find_map(|(i, (r, word))| Some((i, cue_in(a, r.start, word)?)))
+    let Some((cue_at, cue)) = first_cue(a, &w, CUE_WORDS)
         .or_else(|| cue_after_appositive(a, &w))
         .or_else(|| cue_after_titles(a, &w))
     else {
@@ -1024,34 +1020,43 @@ fn cue_after_appositive(after: &str, w: &[(Range<usize>, &str)]) -> Option<(usiz
         .iter()
         .take_while(|(_, x)| x.starts_with(char::is_uppercase) && !is_never_a_name(x))
         .count();
-    // Or a description: `an intelligence source, who was not authorized to speak, told`.
-    let described = after
-        .split(',')
-        .next()
-        .and_then(description)
-        .map(|_| after.find(',').unwrap_or(after.len()));
-    let name_end = match described {
-        Some(end) if name_words < 2 => end,
-        _ if name_words < 2 => return None,
-        _ => w.get(name_words - 1)?.0.end,
+    let name_end = if name_words >= 2 {
+        w[name_words - 1].0.end
+    } else {
+        // Or a description: `an intelligence source, who was not authorized to speak, told`.
+        let (described, _) = after.split_once(',')?;
+        description(described)?;
+        described.len()
     };
     let comma = name_end + appositive_before_cue(&after[name_end..])?;
     let at = w.iter().position(|(r, _)| r.start > comma)?;
     Some((at, cue(w[at].1)?))
 }
 
+/// The most words before a cue after a quote: a name and a title or two (`Mr Peters says`).
+const CUE_WORDS: usize = 8;
+
 /// The most words of titles and a name before a cue after a quote (`New Zealand First Leader
 /// and Tauranga MP Winston Peters said`).
 const TITLED_NAME_WORDS: usize = 14;
+
+/// The first cue among the first `limit` words `w` of `text`: its word index and the cue.
+fn first_cue(
+    text: &str,
+    w: &[(Range<usize>, &str)],
+    limit: usize,
+) -> Option<(usize, &'static str)> {
+    w.iter()
+        .take(limit)
+        .enumerate()
+        .find_map(|(i, (r, word))| Some((i, cue_in(text, r.start, word)?)))
+}
 
 /// `New Zealand First Leader and Tauranga MP Winston Peters said`: after a quote, a cue past
 /// more words than [`leading_attribution`] reads for one, when they are all titles and a name
 /// (capitalised words, or the small words between titles), with only spaces between them.
 fn cue_after_titles(after: &str, w: &[(Range<usize>, &str)]) -> Option<(usize, &'static str)> {
-    let at = w
-        .iter()
-        .take(TITLED_NAME_WORDS)
-        .position(|(r, x)| cue_in(after, r.start, x).is_some())?;
+    let (at, cue) = first_cue(after, w, TITLED_NAME_WORDS)?;
     let titles = w[..at].iter().all(|(_, x)| {
         x.starts_with(char::is_uppercase) || is_title(x) || matches!(*x, "and" | "of" | "for")
     });
@@ -1061,10 +1066,7 @@ fn cue_after_titles(after: &str, w: &[(Range<usize>, &str)]) -> Option<(usize, &
             .trim()
             .is_empty()
     });
-    if at == 0 || !titles || !spaced {
-        return None;
-    }
-    Some((at, cue(w[at].1)?))
+    (at > 0 && titles && spaced).then_some((at, cue))
 }
 
 /// The cue of a quote signed with a dash.
@@ -1114,11 +1116,8 @@ fn verb_lead(before: &str) -> Option<(String, String)> {
         .count();
     let rest = w.get(name_len..)?;
     let verb = rest.first()?.1;
-    let is_verb = verb.len() > 3
-        && (verb.ends_with("ed") || verb.ends_with('s'))
-        && !matches!(verb, "has" | "was" | "does" | "is");
     let lowercase = rest.iter().all(|(_, x)| x.starts_with(char::is_lowercase));
-    ((1..=3).contains(&name_len) && rest.len() <= 3 && is_verb && lowercase)
+    ((1..=3).contains(&name_len) && rest.len() <= 3 && is_any_verb(verb) && lowercase)
         .then(|| (lead[..w[name_len - 1].0.end].to_string(), verb.to_string()))
 }
 
@@ -1181,16 +1180,21 @@ fn any_verb_attribution(after: &str, w: &[(Range<usize>, &str)]) -> Option<(Stri
     }
     let (verb_range, verb) = w.get(name_len)?;
     let gap = &after[w[name_len - 1].0.end..verb_range.start];
-    // `Trump shot back`: irregular pasts of speaking, as well.
-    let is_verb = verb.chars().all(|c| c.is_lowercase())
-        && verb.len() > 3
-        && (verb.ends_with("ed") || verb.ends_with('s') || matches!(*verb, "shot" | "spoke"))
-        && !matches!(*verb, "has" | "was" | "does" | "is" | "needed" | "wanted");
-    if !is_verb || !gap.trim().is_empty() {
+    if !is_any_verb(verb) || !gap.trim().is_empty() {
         return None;
     }
     let subject = after[..w[name_len - 1].0.end].trim();
     Some((subject.to_string(), verb.to_string()))
+}
+
+/// Whether `word` may be a verb in the past or present that reports speech though it is no
+/// listed cue: lowercase, `-ed` or `-s`, or an irregular past of speaking (`Trump shot back`),
+/// and none of the auxiliaries (`has`, `was`) or verbs of wanting.
+fn is_any_verb(word: &str) -> bool {
+    word.chars().all(char::is_lowercase)
+        && word.len() > 3
+        && (word.ends_with("ed") || word.ends_with('s') || matches!(word, "shot" | "spoke"))
+        && !matches!(word, "has" | "was" | "does" | "is" | "needed" | "wanted")
 }
 
 /// A name right after a cue: `Professor Jim Metson, Deputy Vice-Chancellor` → `Professor Jim Metson`,
@@ -1341,10 +1345,7 @@ fn name_run_end(s: &str) -> Option<String> {
         // after a word that is no initial or title (`Guy Chambers. McFadden`).
         let gap_start = if i == 0 { 0 } else { w[i - 1].0.end };
         let gap = &s[gap_start..r.start];
-        let full_stop = gap.starts_with('.')
-            && i > 0
-            && w[i - 1].1.chars().nth(1).is_some()
-            && !is_listed_title(w[i - 1].1);
+        let full_stop = gap.starts_with('.') && i > 0 && !is_initial_or_title(w[i - 1].1);
         if gap.contains(ENDS_A_NAME_RUN) || full_stop {
             break;
         }
@@ -1388,10 +1389,11 @@ fn subject_before(before: &str, cue: &Range<usize>) -> Option<String> {
         let whole = run.split(' ').count() == words(name).len() && run.contains(' ');
         (whole && appositive.trim_start().starts_with(char::is_lowercase)).then_some(run)
     };
-    name_run_end(head)
+    let run = name_run_end(head);
+    run.clone()
         .filter(|run| !is_organisation(run))
         .or_else(unclosed)
-        .or_else(|| name_run_end(head))
+        .or(run)
         .or_else(|| voice_of(head))
         .or_else(|| {
             let clause = head
@@ -1410,13 +1412,18 @@ fn without_infinitive(head: &str) -> &str {
     };
     let mut rest = rest.trim_end();
     for _ in 0..3 {
-        let word = &rest[rest.trim_end_matches(char::is_alphabetic).len()..];
+        let word = last_word(rest);
         if word.is_empty() || !word.starts_with(char::is_lowercase) {
             break;
         }
         rest = rest[..rest.len() - word.len()].trim_end();
     }
     rest
+}
+
+/// The letters `s` ends with: its last word, if nothing follows it.
+fn last_word(s: &str) -> &str {
+    &s[s.trim_end_matches(char::is_alphabetic).len()..]
 }
 
 /// `head`, the words before a reporting verb, without the adverbs and auxiliaries that end it:
@@ -1429,7 +1436,7 @@ fn without_adverbs(head: &str) -> &str {
     ];
     let mut head = head;
     loop {
-        let word = &head[head.trim_end_matches(char::is_alphabetic).len()..];
+        let word = last_word(head);
         let adverb = word.len() > 2 && word.ends_with("ly") && word.starts_with(char::is_lowercase);
         if word.is_empty() || !(adverb || BETWEEN.contains(&word)) {
             return head;
@@ -1532,10 +1539,13 @@ fn sentence_subject(before: &str, cue: &Range<usize>) -> Option<String> {
     {
         return Some(subject);
     }
-    opening_name(head).or_else(|| {
-        // After an opening phrase: `Back in 1999, Mr. Trump expressed admiration ...`.
-        opening_name(head.split_once(',')?.1)
-    })
+    opening_or_after_phrase(head)
+}
+
+/// The name `s` opens with, or opens with after an opening phrase (`Back in 1999, Mr. Trump
+/// expressed admiration ...`).
+fn opening_or_after_phrase(s: &str) -> Option<String> {
+    opening_name(s).or_else(|| opening_name(s.split_once(',')?.1))
 }
 
 /// The name `s` opens with, when a comma (an appositive) or a verb follows it.
@@ -1764,6 +1774,13 @@ impl<'a> NameBook<'a> {
     }
 }
 
+/// Whether every word of `name` is a name's: a particle (`de Blasio`), or a word `source` never
+/// writes in lowercase (a sentence's first word is capitalised whatever it is: `Just`, `Best`).
+fn written_as_a_name(source: &Source, name: &str) -> bool {
+    name.split_whitespace()
+        .all(|w| is_particle(&w.to_lowercase()) || !written_in_lowercase(source, w))
+}
+
 /// Whether `word`, lowercased, stands as a word of its own in `source`'s content: a common
 /// word, not a name.
 fn written_in_lowercase(source: &Source, word: &str) -> bool {
@@ -1966,13 +1983,8 @@ fn other_gender(sentence: &str, name: &str, pronoun: Option<&str>) -> bool {
 /// The longest appositive read past to a reporting verb, in bytes.
 const APPOSITIVE_BYTES: usize = 120;
 
-/// Whether `after`, what follows a name, is an appositive and then a reporting verb: `, who is
-/// UKIP Scotland chairman, said` (after `Peter Nielson`).
-fn cue_past_appositive(after: &str) -> bool {
-    appositive_before_cue(after).is_some()
-}
-
-/// Where in `after` (see [`cue_past_appositive`]) the comma that closes the appositive is.
+/// Where `after`, what follows a name, is an appositive and then a reporting verb (`, who is
+/// UKIP Scotland chairman, said` after `Peter Nielson`): the end of the comma that closes it.
 fn appositive_before_cue(after: &str) -> Option<usize> {
     let appositive = after.strip_prefix(',')?;
     // Only so far: a paragraph with no comma after a name is read once, not once a name.
@@ -2013,15 +2025,14 @@ fn first_person(text: &str, lone_surnames: bool) -> Option<String> {
         // or a title (`Sen. Claire McCaskill`), not of a sentence's end.
         let joined = |k: usize| {
             let gap = text[w[k - 1].0.end..w[k].0.start].trim();
-            let prev = w[k - 1].1;
-            gap.is_empty() || gap == "." && (prev.chars().nth(1).is_none() || is_listed_title(prev))
+            gap.is_empty() || gap == "." && is_initial_or_title(w[k - 1].1)
         };
         let mut end = i + 1;
         while end < w.len() && capital(end) && joined(end) {
             end += 1;
         }
         let after = &text[w[end - 1].0.end..];
-        let past_appositive = cue_past_appositive(after);
+        let past_appositive = appositive_before_cue(after).is_some();
         // `Labour’s spokesperson for Disability Issues, Clare Curran, says`: the name is the
         // appositive.
         if past_appositive
@@ -2055,6 +2066,11 @@ fn first_person(text: &str, lone_surnames: bool) -> Option<String> {
         }
     }
     None
+}
+
+/// Whether a dot after `word` is an abbreviation's, not a sentence's end: `K.`, `Sen.`.
+fn is_initial_or_title(word: &str) -> bool {
+    word.chars().nth(1).is_none() || is_listed_title(word)
 }
 
 /// Whether `word` is a title, or has one among its hyphenated parts (`Vice-Chancellor`).
@@ -2203,16 +2219,13 @@ fn strip_titles(name: &str) -> Option<String> {
         }
     }
     let mut kept = &words[first_name..];
+    let owner = |w: &&str| w.ends_with("’s") || w.ends_with("'s");
     // `Twitter's Adam Sharp`: the name after a possessive.
-    if let Some(owner) = kept[..kept.len().saturating_sub(1)]
-        .iter()
-        .rposition(|w| w.ends_with("’s") || w.ends_with("'s"))
-    {
-        kept = &kept[owner + 1..];
+    if let Some(at) = kept[..kept.len().saturating_sub(1)].iter().rposition(owner) {
+        kept = &kept[at + 1..];
     }
     // Possessives (`Zealand’s`, `Sessions’`) are not names.
-    let possessive = |w: &&str| w.ends_with("’s") || w.ends_with("'s") || w.ends_with(['’', '\'']);
-    if kept.is_empty() || kept.iter().any(possessive) {
+    if kept.is_empty() || kept.iter().any(|w| owner(w) || w.ends_with(['’', '\''])) {
         return None;
     }
     Some(kept.join(" "))
@@ -2226,6 +2239,11 @@ fn attribute(
     names: &NameBook,
     source: &Source,
 ) {
+    // The paragraph the last quote before this one ends in.
+    let last_quoted = previous
+        .last()
+        .and_then(|q| q.parts.last())
+        .map(|part| part.paragraph);
     // The last person quoted: a pronoun stands for a person, not for `the report`.
     let previous_speaker = || {
         previous
@@ -2307,16 +2325,8 @@ fn attribute(
                     .split_whitespace()
                     .next()
                     .is_some_and(|w| is_honorific(w.trim_end_matches('.')));
-                resolve(&subject).filter(|(who, _)| {
-                    honoured
-                        || who.split_whitespace().all(|w| {
-                            is_particle(&w.to_lowercase()) || !written_in_lowercase(source, w)
-                        })
-                })
+                resolve(&subject).filter(|(who, _)| honoured || written_as_a_name(source, who))
             };
-            // `Mr. Trump expressed admiration for Clinton, telling CNBC:`: a participle's
-            // subject is the sentence's, and only then the name just before it (which is its
-            // object as often: PolNeAR's speaker accuracy falls without it).
             // `Said Dorothy Poynter, who grew up with Ali, “`, `Continued Stone: “`: a cue
             // opening its sentence, then the name.
             let inverted = || {
@@ -2328,6 +2338,9 @@ fn attribute(
                     .flatten()
                     .and_then(|who| resolve(&who))
             };
+            // `Mr. Trump expressed admiration for Clinton, telling CNBC:`: a participle's
+            // subject is the sentence's, and only then the name just before it (which is its
+            // object as often: PolNeAR's speaker accuracy falls without it).
             if is_participle(cue) {
                 sentence().or_else(own)
             } else {
@@ -2344,7 +2357,9 @@ fn attribute(
     }
     // A transcript's label: `Rep. Trey Gowdy (R-S.C.): “…`. Labels name headings as often
     // (`Theme: “…”`, `Winner: “…”`), so the label must be a person's: one that resolving
-    // changes (a title dropped, `Bush` filled out to Jeb Bush), or a speaker quoted before.
+    // changes (a title dropped, `Bush` filled out to Jeb Bush), or a speaker quoted before, or
+    // a name in full whose every word the source writes capitalised only (not even a particle
+    // in lowercase: `te Ao Maori:` opens a sentence in Māori).
     let label = speaker_label(source.paragraph_text(c.first_paragraph), c.before);
     if let Some((label, in_full)) = label
         && let Some((speaker, confidence)) = resolve(&label)
@@ -2362,9 +2377,7 @@ fn attribute(
     // `Kasich resisted:`, `Hannity interjected:`: a sentence of a name and a verb leads in.
     if let Some((name, verb)) = verb_lead(c.before)
         && let Some((speaker, confidence)) = resolve(&name)
-        && speaker
-            .split(' ')
-            .all(|w| is_particle(w) || !written_in_lowercase(source, w))
+        && written_as_a_name(source, &speaker)
     {
         quote.speaker = Some(speaker);
         quote.cue = Some(verb);
@@ -2378,10 +2391,7 @@ fn attribute(
     // A name alone after a quote may have been taken for a photo's caption (`- Hillary
     // Clinton.`, its dash dropped as a list's): it signs the quote too, unless the quote goes
     // on from another in its paragraph (`“…,” he told 1News. “…”` above a photo's caption).
-    let continues_paragraph = previous
-        .last()
-        .and_then(|q| q.parts.last())
-        .is_some_and(|part| part.paragraph == c.first_paragraph);
+    let continues_paragraph = last_quoted == Some(c.first_paragraph);
     let caption = (!continues_paragraph).then_some(ParagraphKind::Furniture(Furniture::Caption));
     let signature = (c.last_paragraph + 1..source.paragraphs.len())
         .take_while(|_| ends_its_sentence)
@@ -2391,10 +2401,9 @@ fn attribute(
         .and_then(|(kind, text)| match kind {
             ParagraphKind::ListItem => signed_name(text),
             // Only a name: a subheading (`A Reclamation Plan.`) is captioned as well.
-            kind if Some(kind) == caption => signed_name(text).filter(|name| {
-                name.split(' ')
-                    .all(|w| !is_article(w) && !written_in_lowercase(source, w))
-            }),
+            kind if Some(kind) == caption => {
+                signed_name(text).filter(|name| written_as_a_name(source, name))
+            }
             _ => dash_signature(text),
         });
     if let Some((speaker, confidence)) = signature.as_deref().and_then(resolve) {
@@ -2425,8 +2434,7 @@ fn attribute(
     let lead_in_person = lead_in.and_then(|text| {
         first_person(&without_brackets(text), false).or_else(|| {
             let sentence = &text[last_sentence_end(text).unwrap_or(0)..];
-            let opening =
-                opening_name(sentence).or_else(|| opening_name(sentence.split_once(',')?.1))?;
+            let opening = opening_or_after_phrase(sentence)?;
             let name = strip_titles(&clean_name(&opening)?)?;
             (name.contains(' ') && !is_organisation(&name)).then_some(name)
         })
@@ -2444,10 +2452,7 @@ fn attribute(
     // `National student President Rory McCourt says the inquiry must ...` in a paragraph
     // before, or `..., Professor Felix Tan, says the research is outstanding.` before the quote
     // in its own: that person, nearer than any quote before.
-    let since = previous
-        .last()
-        .and_then(|q| q.parts.last())
-        .map_or(0, |part| part.paragraph + 1);
+    let since = last_quoted.map_or(0, |p| p + 1);
     let open = c.parts.first().map_or(0, |part| part.range.start);
     let brought_in = || {
         (since..=c.first_paragraph)
@@ -2471,8 +2476,7 @@ fn attribute(
     }
     // A continuation: a quote with no cue after a quote by X, in the same or a nearby paragraph.
     if let Some(prev) = previous.last() {
-        let gap = source.paragraphs
-            [prev.parts.last().map_or(0, |p| p.paragraph)..c.first_paragraph]
+        let gap = source.paragraphs[last_quoted.unwrap_or(0)..c.first_paragraph]
             .iter()
             .filter(|p| p.is_content())
             .count();
@@ -2967,7 +2971,7 @@ mod tests {
     }
 
     #[test]
-    fn a_named_outlet_two_appositives_a_numbered_description_and_a_titled_name() {
+    fn descriptions_appositives_leads_signatures_and_titles_find_the_speaker() {
         let corpus = crate::model::Corpus::of_plain_texts(&["Title\n\n\
              “It’s an invasion,” Scott Pruitt, the Republican attorney general of Oklahoma, one \
              of the states suing the EPA, said this month.\n\n\
