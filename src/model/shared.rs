@@ -261,8 +261,8 @@ fn shared_postings<'a>(
                 break;
             }
             if (seen ^ posting) & fingerprint_bits == 0 {
-                // Another source's (or a repeat, which the sort then drops): the first one
-                // comes again for each, which is also dropped.
+                // Another source's: both go out, the first again for each later source (the
+                // sort's dedup drops the copies). A repeat within one source adds nothing.
                 if seen != posting {
                     out.extend([seen, posting]);
                 }
