@@ -214,6 +214,8 @@ const CUES: &[&str] = &[
     "scoffed",
     "gushed",
     "opined",
+    "reacted",
+    "exclaimed",
 ];
 
 /// Words that are titles or roles, not names: dropped from the front of a speaker.
@@ -791,7 +793,13 @@ fn words(s: &str) -> Vec<(Range<usize>, &str)> {
         } else {
             s[i..].chars().next().unwrap_or_default()
         };
-        let (part, width) = (is_word_part(c), c.len_utf8());
+        // `said.Trump claimed`: a dot between a lowercase letter and a capital ends a sentence
+        // whose space was lost, where `U.S.` and `e.g.` go on.
+        let glued = c == '.'
+            && i > 0
+            && bytes[i - 1].is_ascii_lowercase()
+            && bytes.get(i + 1).is_some_and(u8::is_ascii_uppercase);
+        let (part, width) = (is_word_part(c) && !glued, c.len_utf8());
         match (part, start) {
             (true, None) => start = Some(i),
             (false, Some(st)) => {
@@ -2967,6 +2975,32 @@ mod tests {
                 (Some("Clare Curran".into()), None),
                 (Some("Tuhi".into()), None),
             ]
+        );
+    }
+
+    #[test]
+    fn a_sentence_glued_to_the_cue_and_reactions_are_attributed() {
+        let corpus = crate::model::Corpus::of_plain_texts(&["Title\n\n\
+             “The Chinese have control,” Trump said.Trump claimed he learned this.\n\n\
+             Other news.\n\n\
+             “Is Obama profiling?” reacted Trump.\n\n\
+             Other news.\n\n\
+             “We did it!” exclaimed Tariana Turia.\n"]);
+        assert_eq!(
+            said(&corpus.sources[0]),
+            [
+                named("Trump", "said"),
+                named("Trump", "reacted"),
+                named("Tariana Turia", "exclaimed"),
+            ]
+        );
+        // The dots of `U.S.` and `e.g.` still join.
+        assert_eq!(
+            words("the U.S. said.Then e.g. this")
+                .into_iter()
+                .map(|(_, w)| w)
+                .collect::<Vec<_>>(),
+            ["the", "U.S", "said", "Then", "e.g", "this"]
         );
     }
 
