@@ -855,6 +855,29 @@ fn cue_in(s: &str, at: usize, word: &str) -> Option<&'static str> {
         .then_some(cue)
 }
 
+/// Whether a word after `head` is a noun: after a possessive or a determiner (`Sanders’
+/// comments`, `his claims`, `the calls`), `comments` and `claims` are no reporting verbs.
+fn is_noun_after(head: &str) -> bool {
+    const DETERMINERS: &[&str] = &[
+        "the", "a", "an", "his", "her", "their", "its", "our", "my", "your", "these", "those",
+    ];
+    let Some(prev) = head.split_whitespace().next_back() else {
+        return false;
+    };
+    let prev = prev.to_lowercase();
+    // `It’s said`, `that's called`: contractions, not possessives.
+    let contraction = [
+        "it", "he", "she", "that", "there", "what", "who", "here", "let",
+    ]
+    .iter()
+    .any(|p| prev.strip_prefix(p).is_some_and(|s| s == "’s" || s == "'s"));
+    !contraction
+        && (prev.ends_with(['’', '\'']) && prev.len() > 2
+            || prev.ends_with("’s")
+            || prev.ends_with("'s")
+            || DETERMINERS.contains(&prev.as_str()))
+}
+
 fn capitalised_cue_is_one(s: &str, at: usize) -> bool {
     let head = &s[..at];
     let sentence = &head[sentence_ends(head).last().unwrap_or(0)..];
@@ -1536,13 +1559,15 @@ fn sentence_subject(before: &str, cue: &Range<usize>) -> Option<String> {
     let head = before[..cue.start].trim_end();
     let coordinated = words(head)
         .last()
-        .is_some_and(|(_, w)| matches!(w.to_lowercase().as_str(), "and" | "then"));
+        .is_some_and(|(_, w)| matches!(w.to_lowercase().as_str(), "and" | "then" | "but"));
     if !(coordinated || is_participle(&before[cue.clone()])) {
         return None;
     }
     // `Mr. Trump, who said last week ..., issued a statement saying`: the first cue's subject,
     // else the name the sentence opens with.
-    if let Some((first, _)) = words(head).into_iter().find(|(_, w)| is_cue(w))
+    if let Some((first, _)) = words(head)
+        .into_iter()
+        .find(|(r, w)| cue_in(head, r.start, w).is_some() && !is_noun_after(&head[..r.start]))
         && let Some(subject) = subject_before(before, &first).filter(|s| clean_name(s).is_some())
     {
         return Some(subject);
@@ -1553,7 +1578,11 @@ fn sentence_subject(before: &str, cue: &Range<usize>) -> Option<String> {
 /// The name `s` opens with, or opens with after an opening phrase (`Back in 1999, Mr. Trump
 /// expressed admiration ...`).
 fn opening_or_after_phrase(s: &str) -> Option<String> {
-    opening_name(s).or_else(|| opening_name(s.split_once(',')?.1))
+    // Past two phrases at most: `On Thursday, after remaining neutral, Warren appeared`.
+    std::iter::once(0)
+        .chain(s.match_indices(',').map(|(at, _)| at + 1))
+        .take(3)
+        .find_map(|from| opening_name(&s[from..]))
 }
 
 /// The name `s` opens with, when a comma (an appositive) or a verb follows it.
@@ -1580,9 +1609,32 @@ fn opening_name(s: &str) -> Option<String> {
     }
     let (last, (next, next_word)) = (w[..run].last()?, w.get(run)?);
     let between = &s[last.0.end..next.start];
-    let verb_or_comma =
-        between.contains(',') || !NOT_VERBS.contains(&next_word.to_lowercase().as_str());
+    // One capitalised word before a word no verb is a sentence's opening word or a
+    // description's (`Thankfully the`, `Auckland journalist and writer, Graeme Hunt`).
+    let verb_or_comma = between.contains(',')
+        || !NOT_VERBS.contains(&next_word.to_lowercase().as_str())
+            && (run > 1 || verb_shaped(next_word));
     (verb_or_comma && !between.contains(['(', ':'])).then(|| s[..last.0.end].trim().to_string())
+}
+
+/// Whether `word` may be the verb after a sentence's subject, or an adverb before it
+/// (`Warren appeared`, `Weaver didn’t`, `Trump also`): not `journalist` in `Auckland journalist
+/// and writer, Graeme Hunt`, nor `media` in `Otago media has`.
+fn verb_shaped(word: &str) -> bool {
+    const SHORT: &[&str] = &[
+        "is", "are", "was", "were", "be", "has", "had", "have", "will", "would", "can", "could",
+        "did", "does", "do", "may", "might", "must", "should", "went", "took", "told", "gave",
+        "made", "got", "came", "spoke", "wrote", "met", "left", "sent", "held", "led", "won",
+        "paid", "said", "fell", "felt", "thought", "knew", "saw", "found", "kept", "brought",
+        "began", "became", "stood", "ran", "heard", "put", "set", "also", "then", "later", "again",
+        "never", "still", "once", "now", "most", "who",
+    ];
+    word.chars().all(char::is_lowercase)
+        && !word.ends_with("ss")
+        && ["ed", "s", "ly", "n’t", "n't"]
+            .iter()
+            .any(|end| word.ends_with(end))
+        || SHORT.contains(&word)
 }
 
 /// Who spoke, as a source describes what it does not name: `a Democratic strategist`, `one
@@ -3001,6 +3053,28 @@ mod tests {
                 .map(|(_, w)| w)
                 .collect::<Vec<_>>(),
             ["the", "U.S", "said", "Then", "e.g", "this"]
+        );
+    }
+
+    #[test]
+    fn a_sentence_subject_past_nouns_like_cues_opening_phrases_and_a_but() {
+        let corpus = crate::model::Corpus::of_plain_texts(&["Title\n\n\
+             Weaver was unimpressed with Sanders’ comments, telling reporters, “Step down.”\n\n\
+             Other news.\n\n\
+             On Thursday, after remaining neutral, Warren endorsed Clinton, saying, “She fights.”\n\n\
+             Other news.\n\n\
+             Boreing said the members will meet, but said, “It’s time we change.”\n\n\
+             Other news.\n\n\
+             Auckland journalist and writer, Graeme Hunt, says so and explains that “we \
+             would lose.”\n"]);
+        assert_eq!(
+            said(&corpus.sources[0]),
+            [
+                named("Weaver", "telling"),
+                named("Warren", "saying"),
+                named("Boreing", "said"),
+                named("Graeme Hunt", "explains"),
+            ]
         );
     }
 
