@@ -345,6 +345,14 @@ fn main() {
                     let right = usize::from(same_speaker(speaker.as_deref(), &g.source));
                     marked_speaker_checked += 1;
                     marked_speaker_right += right;
+                    if right == 0 && show_misses {
+                        println!(
+                            "run speaker miss {stem}: gold {:?}, ours {:?}: {}",
+                            g.source,
+                            speaker,
+                            run.join(" ")
+                        );
+                    }
                     if gives_a_name(&g.source) {
                         by_name_checked += 1;
                         by_name_right += right;

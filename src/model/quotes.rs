@@ -546,7 +546,7 @@ pub fn extract(source: &Source) -> Vec<Quote> {
         if text.chars().filter(|c| c.is_alphanumeric()).count() < 2 {
             continue;
         }
-        let before = find_cue(c.before);
+        let before = report_lead(c.before).or_else(|| find_cue(c.before));
         let last_mark = text.trim_end().chars().next_back();
         // `Mr Blair said: “… Street.” He described …`: a quote that a cue and a colon lead
         // into and that ends its sentence is followed by a new sentence, not by its cue.
@@ -920,6 +920,17 @@ fn find_cue(s: &str) -> Option<(Range<usize>, &'static str)> {
         return Some((i..i + ACCORDING_TO.len(), ACCORDING_TO));
     }
     last_cue
+}
+
+/// `The New York Times reports:` leading into a quote. Elsewhere `reports` is as often a
+/// noun (`welcoming reports`, `submit reports`), so it is no cue of [`find_cue`]'s.
+fn report_lead(s: &str) -> Option<(Range<usize>, &'static str)> {
+    let head = s.trim_end().strip_suffix(':')?.trim_end();
+    ["reports", "reported"].into_iter().find_map(|cue| {
+        let start = head.len().checked_sub(cue.len())?;
+        (head.get(start..)?.eq_ignore_ascii_case(cue) && head.get(..start)?.ends_with(' '))
+            .then_some((start..head.len(), cue))
+    })
 }
 
 /// After a quote: `Mr Peters says`, `he told 1News`, `said Professor Jim Metson`,
@@ -2479,7 +2490,7 @@ fn attribute(
         .map(|p| source.paragraph_text(p).trim_end())
         .filter(|text| c.before.trim().is_empty() && text.ends_with(':'));
     if let Some(text) = lead_in
-        && let Some((range, cue)) = find_cue(text)
+        && let Some((range, cue)) = report_lead(text).or_else(|| find_cue(text))
         && let Some((speaker, confidence)) =
             subject_before(text, &range).as_deref().and_then(resolve)
     {
@@ -3044,6 +3055,19 @@ mod tests {
                 named("Trump", "said"),
                 named("Trump", "reacted"),
                 named("Tariana Turia", "exclaimed"),
+            ]
+        );
+        // An outlet reporting, leading into a quote, speaks it.
+        let corpus = crate::model::Corpus::of_plain_texts(&["Title\n\n\
+             The New York Times reports:\n\n\
+             “Just 24 percent of the contributors have given $200 or less.”\n\n\
+             Other news.\n\n\
+             As the Herald reports: “The school's results seem to show that it works.”\n"]);
+        assert_eq!(
+            said(&corpus.sources[0]),
+            [
+                named("The New York Times", "reports"),
+                named("Herald", "reports"),
             ]
         );
         // The dots of `U.S.` and `e.g.` still join.
