@@ -1062,8 +1062,18 @@ fn cue_after_appositive(after: &str, w: &[(Range<usize>, &str)]) -> Option<(usiz
         .iter()
         .take_while(|(_, x)| x.starts_with(char::is_uppercase) && !is_never_a_name(x))
         .count();
+    // A lone surname, when what follows describes a person: `Miller, a retired worker from
+    // a nuclear plant, said`, `Fiorina, 61, said` (not `Yesterday, the council said`).
+    let described_person = || {
+        let rest = after.get(w.first()?.0.end..)?.strip_prefix(", ")?;
+        let first = rest.split([' ', ',']).next()?;
+        (matches!(first, "a" | "an") || first.bytes().all(|b| b.is_ascii_digit()))
+            .then_some(w[0].0.end)
+    };
     let name_end = if name_words >= 2 {
         w[name_words - 1].0.end
+    } else if let Some(end) = (name_words == 1).then(described_person).flatten() {
+        end
     } else {
         // Or a description: `an intelligence source, who was not authorized to speak, told`.
         let (described, _) = after.split_once(',')?;
@@ -1444,6 +1454,15 @@ fn subject_before(before: &str, cue: &Range<usize>) -> Option<String> {
                 .trim();
             description(clause).map(|_| clause.to_string())
         })
+}
+
+/// The name after a cue that opens its sentence: `Said Dorothy Poynter, who grew up with Ali,`,
+/// `Stated Stone:`.
+fn name_after_opening_cue(text: &str, cue: &Range<usize>) -> Option<String> {
+    let head = &text[..cue.start];
+    let opens = head.trim_end().is_empty()
+        || last_sentence_end(head).is_some_and(|end| head[end..].trim().is_empty());
+    opens.then(|| name_after(&text[cue.end..])).flatten()
 }
 
 /// `head` without an infinitive's `to` and the few words that lead to it: `Bryne went on to`
@@ -2400,15 +2419,7 @@ fn attribute(
             };
             // `Said Dorothy Poynter, who grew up with Ali, “`, `Continued Stone: “`: a cue
             // opening its sentence, then the name.
-            let inverted = || {
-                let head = &c.before[..range.start];
-                let opens = head.trim_end().is_empty()
-                    || last_sentence_end(head).is_some_and(|end| head[end..].trim().is_empty());
-                opens
-                    .then(|| name_after(&c.before[range.end..]))
-                    .flatten()
-                    .and_then(|who| resolve(&who))
-            };
+            let inverted = || resolve(&name_after_opening_cue(c.before, range)?);
             // `Mr. Trump expressed admiration for Clinton, telling CNBC:`: a participle's
             // subject is the sentence's, and only then the name just before it (which is its
             // object as often: PolNeAR's speaker accuracy falls without it).
@@ -2491,8 +2502,10 @@ fn attribute(
         .filter(|text| c.before.trim().is_empty() && text.ends_with(':'));
     if let Some(text) = lead_in
         && let Some((range, cue)) = report_lead(text).or_else(|| find_cue(text))
-        && let Some((speaker, confidence)) =
-            subject_before(text, &range).as_deref().and_then(resolve)
+        && let Some((speaker, confidence)) = subject_before(text, &range)
+            .or_else(|| name_after_opening_cue(text, &range))
+            .as_deref()
+            .and_then(resolve)
     {
         quote.speaker = Some(speaker);
         quote.cue = Some(cue.to_string());
@@ -3099,6 +3112,20 @@ mod tests {
                 named("Boreing", "said"),
                 named("Graeme Hunt", "explains"),
             ]
+        );
+    }
+
+    #[test]
+    fn a_lone_surname_before_a_description_and_a_lead_in_that_opens_with_its_cue() {
+        let corpus = crate::model::Corpus::of_plain_texts(&["Title\n\n\
+             Eva Miller and Gloria Major volunteer.\n\n\
+             “How are you today?” Miller, a retired worker from a plant, said into the phone.\n\n\
+             Other news.\n\n\
+             Stated Stone:\n\n\
+             “The stakes are so high.”\n"]);
+        assert_eq!(
+            said(&corpus.sources[0]),
+            [named("Eva Miller", "said"), named("Stone", "stated")]
         );
     }
 
