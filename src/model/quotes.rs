@@ -546,7 +546,7 @@ pub fn extract(source: &Source) -> Vec<Quote> {
         if text.chars().filter(|c| c.is_alphanumeric()).count() < 2 {
             continue;
         }
-        let before = report_lead(c.before).or_else(|| find_cue(c.before));
+        let before = find_cue(c.before);
         let last_mark = text.trim_end().chars().next_back();
         // `Mr Blair said: “… Street.” He described …`: a quote that a cue and a colon lead
         // into and that ends its sentence is followed by a new sentence, not by its cue.
@@ -867,9 +867,13 @@ fn is_noun_after(head: &str) -> bool {
     let prev = prev.to_lowercase();
     !is_contraction(&prev)
         && (prev.ends_with(['’', '\'']) && prev.len() > 2
-            || prev.ends_with("’s")
-            || prev.ends_with("'s")
+            || is_possessive(&prev)
             || DETERMINERS.contains(&prev.as_str()))
+}
+
+/// `Twitter's`, `Obama’s` (and `It’s`, which [`is_contraction`] tells apart).
+fn is_possessive(word: &str) -> bool {
+    word.ends_with("’s") || word.ends_with("'s")
 }
 
 /// `It’s said`, `That's like`: a pronoun's contraction, not a possessive.
@@ -915,8 +919,12 @@ fn rfind_according_to(s: &str) -> Option<usize> {
         .rposition(|w| w.eq_ignore_ascii_case(ACCORDING_TO.as_bytes()))
 }
 
-/// The last reporting verb in `s`: its byte range and text.
+/// The last reporting verb in `s`: its byte range and text. `reports` counts only leading
+/// into a quote ([`report_lead`]).
 fn find_cue(s: &str) -> Option<(Range<usize>, &'static str)> {
+    if let Some(lead) = report_lead(s) {
+        return Some(lead);
+    }
     let last_cue = words(s)
         .into_iter()
         .rev()
@@ -930,7 +938,7 @@ fn find_cue(s: &str) -> Option<(Range<usize>, &'static str)> {
 }
 
 /// `The New York Times reports:` leading into a quote. Elsewhere `reports` is as often a
-/// noun (`welcoming reports`, `submit reports`), so it is no cue of [`find_cue`]'s.
+/// noun (`welcoming reports`, `submit reports`), so it is on no list of cues.
 fn report_lead(s: &str) -> Option<(Range<usize>, &'static str)> {
     let head = s.trim_end().strip_suffix(':')?.trim_end();
     ["reports", "reported"].into_iter().find_map(|cue| {
@@ -1072,10 +1080,13 @@ fn cue_after_appositive(after: &str, w: &[(Range<usize>, &str)]) -> Option<(usiz
     // A lone surname, when what follows describes a person: `Miller, a retired worker from
     // a nuclear plant, said`, `Fiorina, 61, said` (not `Yesterday, the council said`).
     let described_person = || {
-        let rest = after.get(w.first()?.0.end..)?.strip_prefix(", ")?;
-        let first = rest.split([' ', ',']).next()?;
-        (matches!(first, "a" | "an") || first.bytes().all(|b| b.is_ascii_digit()))
-            .then_some(w[0].0.end)
+        let end = w.first()?.0.end;
+        let first = after
+            .get(end..)?
+            .strip_prefix(", ")?
+            .split([' ', ','])
+            .next()?;
+        (matches!(first, "a" | "an") || first.bytes().all(|b| b.is_ascii_digit())).then_some(end)
     };
     let name_end = if name_words >= 2 {
         w[name_words - 1].0.end
@@ -1594,7 +1605,8 @@ fn appositive_name(text: &str) -> Option<String> {
 /// the sentence's first reporting verb, else the name the sentence opens with.
 fn sentence_subject(before: &str, cue: &Range<usize>) -> Option<String> {
     let head = before[..cue.start].trim_end();
-    let coordinated = words(head)
+    let head_words = words(head);
+    let coordinated = head_words
         .last()
         .is_some_and(|(_, w)| matches!(w.to_lowercase().as_str(), "and" | "then" | "but"));
     if !(coordinated || is_participle(&before[cue.clone()])) {
@@ -1602,7 +1614,7 @@ fn sentence_subject(before: &str, cue: &Range<usize>) -> Option<String> {
     }
     // `Mr. Trump, who said last week ..., issued a statement saying`: the first cue's subject,
     // else the name the sentence opens with.
-    if let Some((first, _)) = words(head)
+    if let Some((first, _)) = head_words
         .into_iter()
         .find(|(r, w)| cue_in(head, r.start, w).is_some() && !is_noun_after(&head[..r.start]))
         && let Some(subject) = subject_before(before, &first).filter(|s| clean_name(s).is_some())
@@ -1755,15 +1767,7 @@ fn description(raw: &str) -> Option<(String, bool)> {
         "editorial",
         "findings",
     ];
-    let words: Vec<&str> = raw
-        .split_whitespace()
-        .take_while(|w| !ENDS_IT.contains(&w.to_lowercase().as_str()) && !is_cue(w))
-        .collect();
-    let (determiner, rest) = words.split_first()?;
-    // `Obama's former campaign strategist`: a role its possessor names, not the possessor;
-    // whoever holds it is named elsewhere, if at all.
-    // A role or a document (`Labour’s immigration minister`, `Labour’s website`), not any
-    // thing a name has (`Tonight's book launch`, `ACT's practical workable solution`).
+    // Roles a possessive names (`Obama's former campaign strategist`); documents count too.
     const ROLES: &[&str] = &[
         "spokesman",
         "spokeswoman",
@@ -1809,14 +1813,21 @@ fn description(raw: &str) -> Option<(String, bool)> {
         "correspondent",
         "author",
         "headline",
-        "website",
     ];
+    let words: Vec<&str> = raw
+        .split_whitespace()
+        .take_while(|w| !ENDS_IT.contains(&w.to_lowercase().as_str()) && !is_cue(w))
+        .collect();
+    let (determiner, rest) = words.split_first()?;
     let role = |w: &&str| {
         let w = w.to_lowercase();
         ROLES.contains(&w.as_str()) || DOCUMENTS.contains(&w.as_str())
     };
+    // `Obama's former campaign strategist`, `Labour’s website`: a role or a document its
+    // possessor names, not the possessor, whoever holds it (named elsewhere, if at all); not
+    // anything a name has (`Tonight's book launch`).
     let possessor = determiner.starts_with(char::is_uppercase)
-        && (determiner.ends_with("'s") || determiner.ends_with("’s"))
+        && is_possessive(determiner)
         && !is_contraction(determiner)
         && (1..=4).contains(&rest.len())
         && rest.iter().all(|w| {
@@ -2382,13 +2393,19 @@ fn strip_titles(name: &str) -> Option<String> {
         }
     }
     let mut kept = &words[first_name..];
-    let owner = |w: &&str| w.ends_with("’s") || w.ends_with("'s");
     // `Twitter's Adam Sharp`: the name after a possessive.
-    if let Some(at) = kept[..kept.len().saturating_sub(1)].iter().rposition(owner) {
+    if let Some(at) = kept[..kept.len().saturating_sub(1)]
+        .iter()
+        .rposition(|w| is_possessive(w))
+    {
         kept = &kept[at + 1..];
     }
     // Possessives (`Zealand’s`, `Sessions’`) are not names.
-    if kept.is_empty() || kept.iter().any(|w| owner(w) || w.ends_with(['’', '\''])) {
+    if kept.is_empty()
+        || kept
+            .iter()
+            .any(|w| is_possessive(w) || w.ends_with(['’', '\'']))
+    {
         return None;
     }
     Some(kept.join(" "))
@@ -2574,7 +2591,7 @@ fn attribute(
         .map(|p| source.paragraph_text(p).trim_end())
         .filter(|text| c.before.trim().is_empty() && text.ends_with(':'));
     if let Some(text) = lead_in
-        && let Some((range, cue)) = report_lead(text).or_else(|| find_cue(text))
+        && let Some((range, cue)) = find_cue(text)
         && let Some((speaker, confidence)) = subject_before(text, &range)
             .or_else(|| name_after_opening_cue(text, &range))
             .as_deref()
