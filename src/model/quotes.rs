@@ -3203,13 +3203,19 @@ mod tests {
                 named("Graeme Hunt", "explains"),
             ]
         );
+        // An opening word before no verb is no subject.
+        let corpus = crate::model::Corpus::of_plain_texts(&[
+            "Title\n\nThankfully the council stepped in, saying “We will help.”\n",
+        ]);
+        assert_eq!(said(&corpus.sources[0]), [(None, None)]);
     }
 
     #[test]
     fn a_lone_surname_before_a_description_and_a_lead_in_that_opens_with_its_cue() {
         let corpus = crate::model::Corpus::of_plain_texts(&["Title\n\n\
              Eva Miller and Gloria Major volunteer.\n\n\
-             “How are you today?” Miller, a retired worker from a plant, said into the phone.\n\n\
+             “How are you today?” Miller, a retired worker from a nuclear plant, said into the \
+             phone.\n\n\
              Other news.\n\n\
              Stated Stone:\n\n\
              “The stakes are so high.”\n"]);
@@ -3234,7 +3240,7 @@ mod tests {
             ]
         );
         // A pronoun's contraction is no possessor, and what a name has is no role.
-        assert_eq!(description("It’s been"), None);
+        assert_eq!(description("That’s the minister"), None);
         assert_eq!(description("Tonight's book launch"), None);
     }
 
