@@ -2135,6 +2135,119 @@ fn nearest_person(
     None
 }
 
+/// The person the source last names with the role `description` ends in, before the quote:
+/// `Gov. Chris Christie` for `the New Jersey governor`, `Judge Berman` for `the judge`,
+/// `Republican nominee Donald Trump` for `the nominee`; before the nearest person, whom a
+/// pronoun would take (`Tory Liam Fox said …` between Home Secretary Charles Clarke and `the
+/// home secretary said`).
+fn role_holder(
+    source: &Source,
+    c: &Candidate,
+    previous: &[Quote],
+    description: &str,
+) -> Option<String> {
+    const PERSON_ROLES: &[&str] = &[
+        "nominee",
+        "candidate",
+        "businessman",
+        "businesswoman",
+        "host",
+        "investor",
+        "congressman",
+        "congresswoman",
+    ];
+    let head = description.rsplit(' ').next()?.to_lowercase();
+    // A person's role, not `the magazine` or `the school`.
+    if head.len() < 3 || !(is_listed_title(&head) || PERSON_ROLES.contains(&head.as_str())) {
+        return None;
+    }
+    let short = match head.as_str() {
+        "senator" => "sen",
+        "governor" => "gov",
+        "representative" | "congressman" | "congresswoman" => "rep",
+        "secretary" => "sec",
+        "general" => "gen",
+        _ => head.as_str(),
+    };
+    const QUALIFIERS: &[&str] = &[
+        "shadow",
+        "former",
+        "deputy",
+        "vice",
+        "assistant",
+        "associate",
+    ];
+    let description_lower = description.to_lowercase();
+    let open = c.parts.first().map_or(0, |p| p.range.start);
+    (0..=c.first_paragraph)
+        .rev()
+        .filter(|&p| source.paragraphs[p].is_content())
+        .find_map(|p| {
+            let text = source.paragraph_text(p);
+            let text = if p == c.first_paragraph {
+                text.get(..open).unwrap_or(text)
+            } else {
+                text
+            };
+            // Not a name a quote holds (`“… against President Obama and me,” the former
+            // president said`).
+            let quoted: Vec<&Range<usize>> = previous
+                .iter()
+                .flat_map(|q| &q.parts)
+                .filter(|part| part.paragraph == p)
+                .map(|part| &part.range)
+                .collect();
+            let w = words(text);
+            (0..w.len()).rev().find_map(|i| {
+                let role = w[i].1.to_lowercase();
+                // `Shadow foreign secretary Michael Ancram` is not `the foreign secretary`.
+                let qualified = w[i.saturating_sub(3)..i].iter().any(|(_, before)| {
+                    let before = before.to_lowercase();
+                    QUALIFIERS.contains(&before.as_str()) && !description_lower.contains(&before)
+                });
+                if role != head && role != short
+                    || qualified
+                    || quoted.iter().any(|r| r.contains(&w[i].0.start))
+                {
+                    return None;
+                }
+                // The capitalised words (and particles) right after it, up to a comma or a
+                // bracket.
+                let run: Vec<&str> = (i + 1..w.len().min(i + 6))
+                    .take_while(|&j| {
+                        (w[j].1.starts_with(char::is_uppercase) || is_particle(w[j].1))
+                            && !is_cue(w[j].1)
+                            && text[w[j - 1].0.end..w[j].0.start]
+                                .trim_start_matches('.')
+                                .trim()
+                                .is_empty()
+                    })
+                    .map(|j| w[j].1)
+                    .collect();
+                if run.is_empty() {
+                    return None;
+                }
+                let name = clean_name(&run.join(" ")).and_then(|n| strip_titles(&n));
+                // A person's name, as the source writes one, in full: not a heading's capitals
+                // (`Minister CIT CLOSURE`), nor a body's (`Attorney General Acts`). The nearest
+                // holder or none: `US President Obama` is `the president`, though a surname
+                // alone is too little to take, not `TEU President Sandra Grey` before him.
+                let person = |name: &String| {
+                    name.contains(' ')
+                        && name.split(' ').all(|w| {
+                            w.chars().any(char::is_lowercase)
+                                && !is_never_a_name(w)
+                                && !is_article(w)
+                        })
+                        && !is_organisation(name)
+                        && written_as_a_name(source, name)
+                };
+                Some(name.filter(person))
+            })
+        })
+        .flatten()
+}
+
 /// Whether `sentence` calls `name` by an honorific of the other gender than `pronoun`'s
 /// (`Ms Hughes` for `he`): that person is not the one meant.
 fn other_gender(sentence: &str, name: &str, pronoun: Option<&str>) -> bool {
@@ -2462,9 +2575,17 @@ fn attribute(
             return Some((names.ministers[0].clone(), 0.7));
         }
         if let Some((described, named_before)) = description(raw) {
-            // `the spokesman` is someone named before, as `he` is.
+            // `the spokesman` is someone named before, as `he` is: the last one the source
+            // gave that role (`the governor` for `Gov. Chris Christie`), or else the person
+            // a pronoun would stand for.
             if named_before {
-                return person_meant(None).map(|(name, confidence)| (name, confidence * 0.8));
+                let holder = || {
+                    let name = role_holder(source, c, previous, &described)?;
+                    Some((names.fullest(&name), 0.75))
+                };
+                return holder()
+                    .or_else(|| person_meant(None))
+                    .map(|(name, confidence)| (name, confidence * 0.8));
             }
             return Some((described, 0.5));
         }
@@ -3242,6 +3363,30 @@ mod tests {
         // A pronoun's contraction is no possessor, and what a name has is no role.
         assert_eq!(description("That’s the minister"), None);
         assert_eq!(description("Tonight's book launch"), None);
+    }
+
+    #[test]
+    fn a_described_speaker_is_the_last_one_named_with_that_role() {
+        let corpus = crate::model::Corpus::of_plain_texts(&["Title\n\n\
+             Home Secretary Charles Clarke spoke on Sunday. Tory Liam Fox said the plans had \
+             failed.\n\n\
+             “We will establish a system,” the home secretary said.\n\n\
+             Foreign Secretary Jack Straw visited Paris. Shadow foreign secretary Michael Ancram \
+             said it was a mistake.\n\n\
+             “It was not,” the foreign secretary said.\n\n\
+             TEU President Sandra Grey spoke first. Then US President Obama unveiled the budget.\n\n\
+             “Education is an investment,” the president said.\n"]);
+        assert_eq!(
+            said(&corpus.sources[0]),
+            [
+                // Not Liam Fox, named nearer with a reporting verb.
+                named("Charles Clarke", "said"),
+                // Not the shadow foreign secretary.
+                named("Jack Straw", "said"),
+                // The nearest president, whom a surname alone names: not the one before him.
+                named("Obama", "said"),
+            ]
+        );
     }
 
     #[test]
