@@ -2135,6 +2135,29 @@ fn nearest_person(
     None
 }
 
+/// The content paragraphs from quote `c`'s back to paragraph `from`, nearest first, with their
+/// text; the quote's own up to its opening mark.
+fn texts_back<'a>(
+    source: &'a Source,
+    c: &Candidate,
+    from: usize,
+) -> impl Iterator<Item = (usize, &'a str)> {
+    let open = c.parts.first().map_or(0, |part| part.range.start);
+    let first = c.first_paragraph;
+    (from..=first)
+        .rev()
+        .filter(|&p| source.paragraphs[p].is_content())
+        .map(move |p| {
+            let text = source.paragraph_text(p);
+            let text = if p == first {
+                text.get(..open).unwrap_or(text)
+            } else {
+                text
+            };
+            (p, text)
+        })
+}
+
 /// The person the source last names with the role `description` ends in, before the quote:
 /// `Gov. Chris Christie` for `the New Jersey governor`, `Judge Berman` for `the judge`,
 /// `Republican nominee Donald Trump` for `the nominee`; before the nearest person, whom a
@@ -2178,17 +2201,8 @@ fn role_holder(
         "associate",
     ];
     let description_lower = description.to_lowercase();
-    let open = c.parts.first().map_or(0, |p| p.range.start);
-    (0..=c.first_paragraph)
-        .rev()
-        .filter(|&p| source.paragraphs[p].is_content())
-        .find_map(|p| {
-            let text = source.paragraph_text(p);
-            let text = if p == c.first_paragraph {
-                text.get(..open).unwrap_or(text)
-            } else {
-                text
-            };
+    texts_back(source, c, 0)
+        .find_map(|(p, text)| {
             // Not a name a quote holds (`“… against President Obama and me,” the former
             // president said`).
             let quoted: Vec<&Range<usize>> = previous
@@ -2199,16 +2213,16 @@ fn role_holder(
                 .collect();
             let w = words(text);
             (0..w.len()).rev().find_map(|i| {
-                let role = w[i].1.to_lowercase();
+                let role = w[i].1;
+                if !(role.eq_ignore_ascii_case(&head) || role.eq_ignore_ascii_case(short)) {
+                    return None;
+                }
                 // `Shadow foreign secretary Michael Ancram` is not `the foreign secretary`.
                 let qualified = w[i.saturating_sub(3)..i].iter().any(|(_, before)| {
                     let before = before.to_lowercase();
                     QUALIFIERS.contains(&before.as_str()) && !description_lower.contains(&before)
                 });
-                if role != head && role != short
-                    || qualified
-                    || quoted.iter().any(|r| r.contains(&w[i].0.start))
-                {
+                if qualified || quoted.iter().any(|r| r.contains(&w[i].0.start)) {
                     return None;
                 }
                 // The capitalised words (and particles) right after it, up to a comma or a
@@ -2579,10 +2593,8 @@ fn attribute(
             // gave that role (`the governor` for `Gov. Chris Christie`), or else the person
             // a pronoun would stand for.
             if named_before {
-                let holder = || {
-                    let name = role_holder(source, c, previous, &described)?;
-                    Some((names.fullest(&name), 0.75))
-                };
+                // A holder is named in full already: nothing fuller to look up.
+                let holder = || Some((role_holder(source, c, previous, &described)?, 0.75));
                 return holder()
                     .or_else(|| person_meant(None))
                     .map(|(name, confidence)| (name, confidence * 0.8));
@@ -2748,21 +2760,10 @@ fn attribute(
     // before, or `..., Professor Felix Tan, says the research is outstanding.` before the quote
     // in its own: that person, nearer than any quote before.
     let since = last_quoted.map_or(0, |p| p + 1);
-    let open = c.parts.first().map_or(0, |part| part.range.start);
     let brought_in = || {
-        (since..=c.first_paragraph)
-            .rev()
-            .filter(|&p| source.paragraphs[p].is_content())
+        texts_back(source, c, since)
             .take(BROUGHT_IN_REACH)
-            .find_map(|p| {
-                let text = source.paragraph_text(p);
-                let text = if p == c.first_paragraph {
-                    &text[..open]
-                } else {
-                    text
-                };
-                first_person(&without_brackets(text), true)
-            })
+            .find_map(|(_, text)| first_person(&without_brackets(text), true))
     };
     if !own_cue && let Some(person) = brought_in() {
         quote.speaker = Some(names.fullest(&person));
