@@ -788,18 +788,18 @@ fn words(s: &str) -> Vec<(Range<usize>, &str)> {
     let mut i = 0;
     while i < bytes.len() {
         let b = bytes[i];
-        let c = if b.is_ascii() {
-            char::from(b)
+        let (part, width) = if b.is_ascii() {
+            // `said.Trump claimed`: a dot between a lowercase letter and a capital ends a
+            // sentence whose space was lost, where `U.S.` and `e.g.` go on.
+            let glued = b == b'.'
+                && i > 0
+                && bytes[i - 1].is_ascii_lowercase()
+                && bytes.get(i + 1).is_some_and(u8::is_ascii_uppercase);
+            (ASCII_WORD_PART[usize::from(b)] && !glued, 1)
         } else {
-            s[i..].chars().next().unwrap_or_default()
+            let c = s[i..].chars().next().unwrap_or_default();
+            (is_word_part(c), c.len_utf8())
         };
-        // `said.Trump claimed`: a dot between a lowercase letter and a capital ends a sentence
-        // whose space was lost, where `U.S.` and `e.g.` go on.
-        let glued = c == '.'
-            && i > 0
-            && bytes[i - 1].is_ascii_lowercase()
-            && bytes.get(i + 1).is_some_and(u8::is_ascii_uppercase);
-        let (part, width) = (is_word_part(c) && !glued, c.len_utf8());
         match (part, start) {
             (true, None) => start = Some(i),
             (false, Some(st)) => {
@@ -815,6 +815,18 @@ fn words(s: &str) -> Vec<(Range<usize>, &str)> {
     }
     out
 }
+
+/// [`is_word_part`] of each ASCII byte, looked up: [`words`] reads every byte of every
+/// sentence the rules split.
+const ASCII_WORD_PART: [bool; 128] = {
+    let mut table = [false; 128];
+    let mut b = 0;
+    while b < 128 {
+        table[b] = (b as u8).is_ascii_alphanumeric() || matches!(b as u8, b'\'' | b'-' | b'.');
+        b += 1;
+    }
+    table
+};
 
 /// Whether `c` is part of a word to [`words`]: a letter, a digit, an apostrophe, a hyphen or
 /// a dot.
