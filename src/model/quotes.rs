@@ -841,7 +841,11 @@ fn cue(word: &str) -> Option<&'static str> {
 }
 
 /// A word list as a set, built on first use.
-type WordSet = std::sync::OnceLock<std::collections::HashSet<&'static str>>;
+type WordSet = std::sync::OnceLock<std::collections::HashSet<&'static str, FastHash>>;
+
+/// Word lists and name tables hold short strings, for which SipHash costs more than the
+/// lookup.
+type FastHash = foldhash::fast::FixedState;
 
 /// The entry of `list` that `word` is, in any ASCII case: a set lookup of its lowercase form,
 /// made on the stack. Scanning a list for every word read was a twentieth of finding quotes.
@@ -1873,7 +1877,7 @@ fn description(raw: &str) -> Option<(String, bool)> {
 struct NameBook<'a> {
     source: &'a Source,
     ministers: Vec<String>,
-    known: std::cell::RefCell<std::collections::HashMap<String, String>>,
+    known: std::cell::RefCell<std::collections::HashMap<String, String, FastHash>>,
 }
 
 impl<'a> NameBook<'a> {
