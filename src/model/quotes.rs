@@ -543,7 +543,12 @@ pub fn extract(source: &Source) -> Vec<Quote> {
             also_in: Vec::new(),
         };
         let text = quote.text(source);
-        if text.chars().filter(|c| c.is_alphanumeric()).count() < 2 {
+        if text
+            .chars()
+            .filter(|c| c.is_alphanumeric())
+            .nth(1)
+            .is_none()
+        {
             continue;
         }
         let before = find_cue(c.before);
@@ -776,44 +781,55 @@ fn is_headline(text: &str) -> bool {
 /// dots, without trailing dots (`U.S.` is `U.S`, `said.` is `said`). One pass, ASCII bytes
 /// without decoding: the rules call this on every sentence they read.
 fn words(s: &str) -> Vec<(Range<usize>, &str)> {
-    let bytes = s.as_bytes();
     let mut out = Vec::with_capacity(s.len() / 5 + 1);
-    let mut push = |start: usize, end: usize| {
-        let word = s[start..end].trim_end_matches('.');
-        if !word.is_empty() {
-            out.push((start..start + word.len(), word));
-        }
-    };
-    let mut start = None;
-    let mut i = 0;
-    while i < bytes.len() {
-        let b = bytes[i];
-        let (part, width) = if b.is_ascii() {
-            // `said.Trump claimed`: a dot between a lowercase letter and a capital ends a
-            // sentence whose space was lost, where `U.S.` and `e.g.` go on.
-            let glued = b == b'.'
-                && i > 0
-                && bytes[i - 1].is_ascii_lowercase()
-                && bytes.get(i + 1).is_some_and(u8::is_ascii_uppercase);
-            (ASCII_WORD_PART[usize::from(b)] && !glued, 1)
-        } else {
-            let c = s[i..].chars().next().unwrap_or_default();
-            (is_word_part(c), c.len_utf8())
-        };
-        match (part, start) {
-            (true, None) => start = Some(i),
-            (false, Some(st)) => {
-                push(st, i);
-                start = None;
-            }
-            _ => {}
-        }
-        i += width;
-    }
-    if let Some(st) = start {
-        push(st, bytes.len());
-    }
+    out.extend(Words { s, i: 0 });
     out
+}
+
+/// The [`words`] of `s`, one at a time: for rules that read only the first few.
+struct Words<'a> {
+    s: &'a str,
+    /// Where the next word may start.
+    i: usize,
+}
+
+impl<'a> Iterator for Words<'a> {
+    type Item = (Range<usize>, &'a str);
+
+    fn next(&mut self) -> Option<Self::Item> {
+        let (s, bytes) = (self.s, self.s.as_bytes());
+        while self.i < bytes.len() {
+            let mut start = None;
+            while self.i < bytes.len() {
+                let i = self.i;
+                let b = bytes[i];
+                let (part, width) = if b.is_ascii() {
+                    // `said.Trump claimed`: a dot between a lowercase letter and a capital
+                    // ends a sentence whose space was lost, where `U.S.` and `e.g.` go on.
+                    let glued = b == b'.'
+                        && i > 0
+                        && bytes[i - 1].is_ascii_lowercase()
+                        && bytes.get(i + 1).is_some_and(u8::is_ascii_uppercase);
+                    (ASCII_WORD_PART[usize::from(b)] && !glued, 1)
+                } else {
+                    let c = s[i..].chars().next().unwrap_or_default();
+                    (is_word_part(c), c.len_utf8())
+                };
+                match (part, start) {
+                    (true, None) => start = Some(i),
+                    (false, Some(_)) => break,
+                    _ => {}
+                }
+                self.i += width;
+            }
+            let Some(start) = start else { break };
+            let word = s[start..self.i].trim_end_matches('.');
+            if !word.is_empty() {
+                return Some((start..start + word.len(), word));
+            }
+        }
+        None
+    }
 }
 
 /// [`is_word_part`] of each ASCII byte, looked up: [`words`] reads every byte of every
@@ -2718,7 +2734,7 @@ fn attribute(
         .take_while(|_| ends_its_sentence)
         .find(|&p| source.paragraphs[p].is_content() || Some(source.paragraphs[p].kind) == caption)
         .map(|p| (source.paragraphs[p].kind, source.paragraph_text(p)))
-        .filter(|(_, text)| words(text).len() <= SIGNATURE_WORDS)
+        .filter(|(_, text)| Words { s: text, i: 0 }.nth(SIGNATURE_WORDS).is_none())
         .and_then(|(kind, text)| match kind {
             ParagraphKind::ListItem => signed_name(text),
             // Only a name: a subheading (`A Reclamation Plan.`) is captioned as well.
