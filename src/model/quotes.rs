@@ -1913,25 +1913,23 @@ impl<'a> NameBook<'a> {
 
     /// `Peters` → `Winston Peters` when the source names him so; otherwise as given.
     fn fullest(&self, name: &str) -> String {
+        // A name of two words or more is taken as given; only a lone surname is looked up.
+        let last = name.trim();
+        if last.is_empty() || name.split_whitespace().nth(1).is_some() {
+            return name.to_string();
+        }
         if let Some(known) = self.known.borrow().get(name) {
             return known.clone();
         }
-        let full = self.search_fullest(name);
+        let full = self.search_fullest(name, last);
         self.known
             .borrow_mut()
             .insert(name.to_string(), full.clone());
         full
     }
 
-    fn search_fullest(&self, name: &str) -> String {
-        // A name of two words or more is taken as given; only a lone surname is looked up.
-        if name.split_whitespace().nth(1).is_some() {
-            return name.to_string();
-        }
-        let last = name.trim();
-        if last.is_empty() {
-            return name.to_string();
-        }
+    /// The fullest form of the lone surname `name` (`last` trimmed) in the source.
+    fn search_fullest(&self, name: &str, last: &str) -> String {
         let finder = memchr::memmem::Finder::new(last.as_bytes());
         let fits = |candidate: &str| {
             candidate
