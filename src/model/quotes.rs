@@ -1026,6 +1026,21 @@ fn leading_attribution(after: &str, after_full_stop: bool) -> Option<(String, St
         }
         return Some((name, cue.to_string()));
     }
+    // `the editorial read`, `a BBC statement reads`: a document's words (`read` is a cue only
+    // after a document: elsewhere it is as often a reader's).
+    if let Some(k) = w
+        .iter()
+        .take(CUE_WORDS)
+        .position(|(_, x)| matches!(*x, "read" | "reads"))
+        && let Some((described, _)) = description(&a[..w[k].0.start])
+        && w[..k].iter().all(|(_, x)| cue(x).is_none())
+        && w[..k].last().is_some_and(|(_, head)| {
+            let head = head.to_lowercase();
+            DOCUMENTS.contains(&head.as_str()) || READ_OUT.contains(&head.as_str())
+        })
+    {
+        return Some((described, w[k].1.to_string()));
+    }
     // `X says`: the cue within the first few words, and only name words before it.
     let Some((cue_at, cue)) = first_cue(a, &w, CUE_WORDS)
         .or_else(|| cue_after_appositive(a, &w))
@@ -1718,6 +1733,69 @@ fn verb_shaped(word: &str) -> bool {
         || SHORT.contains(&word)
 }
 
+/// What speaks for itself: a document, not a person named elsewhere.
+const DOCUMENTS: &[&str] = &[
+    "report",
+    "paper",
+    "study",
+    "letter",
+    "statement",
+    "review",
+    "survey",
+    "document",
+    "article",
+    "book",
+    "ruling",
+    "ad",
+    "advert",
+    "advertisement",
+    "release",
+    "submission",
+    "analysis",
+    "research",
+    "poll",
+    "website",
+    "video",
+    "film",
+    "email",
+    "memo",
+    "policy",
+    "plan",
+    "bill",
+    "guidance",
+    "strategy",
+    "decision",
+    "judgment",
+    "judgement",
+    "verdict",
+    "complaint",
+    "petition",
+    "summary",
+    "newsletter",
+    "newspaper",
+    "editorial",
+    "findings",
+];
+
+/// What is read out rather than said (`“…,” the editorial read`): a document, or a text on
+/// something.
+const READ_OUT: &[&str] = &[
+    "sign",
+    "banner",
+    "placard",
+    "inscription",
+    "caption",
+    "message",
+    "note",
+    "suit",
+    "lawsuit",
+    "motion",
+    "resolution",
+    "pledge",
+    "clause",
+    "section",
+];
+
 /// Who spoke, as a source describes what it does not name: `a Democratic strategist`, `one
 /// source familiar with the talks`, `the report`, `the 36-year-old` (cut where a verb or an
 /// adverb begins: `The report also`). With whether it stands for someone the source named
@@ -1755,49 +1833,6 @@ fn description(raw: &str) -> Option<(String, bool)> {
         "where",
         "and",
         "but",
-    ];
-    // What speaks for itself: a document, not a person named elsewhere.
-    const DOCUMENTS: &[&str] = &[
-        "report",
-        "paper",
-        "study",
-        "letter",
-        "statement",
-        "review",
-        "survey",
-        "document",
-        "article",
-        "book",
-        "ruling",
-        "ad",
-        "advert",
-        "advertisement",
-        "release",
-        "submission",
-        "analysis",
-        "research",
-        "poll",
-        "website",
-        "video",
-        "film",
-        "email",
-        "memo",
-        "policy",
-        "plan",
-        "bill",
-        "guidance",
-        "strategy",
-        "decision",
-        "judgment",
-        "judgement",
-        "verdict",
-        "complaint",
-        "petition",
-        "summary",
-        "newsletter",
-        "newspaper",
-        "editorial",
-        "findings",
     ];
     // Roles a possessive names (`Obama's former campaign strategist`); documents count too.
     const ROLES: &[&str] = &[
@@ -3325,6 +3360,22 @@ mod tests {
                 named("Herald", "reports"),
             ]
         );
+        // A document's words are read; a person's `read` is no cue.
+        let corpus = crate::model::Corpus::of_plain_texts(&["Title\n\n\
+             Mayor Jo Bloggs wrote to the council.\n\n\
+             “If she wants to be president, she should act like one,” the editorial read.\n\n\
+             Other news.\n\n\
+             “The plan is sound and it is funded,” a BBC statement reads.\n"]);
+        assert_eq!(
+            said(&corpus.sources[0]),
+            [
+                named("the editorial", "read"),
+                named("a BBC statement", "reads"),
+            ]
+        );
+        let corpus = crate::model::Corpus::of_plain_texts(&["Title\n\n\
+             “Once upon a time there was a town,” the man read to them.\n"]);
+        assert_eq!(said(&corpus.sources[0]), [(None, None)]);
         // The dots of `U.S.` and `e.g.` still join.
         assert_eq!(
             words("the U.S. said.Then e.g. this")
