@@ -1006,11 +1006,7 @@ fn leading_attribution(after: &str, after_full_stop: bool) -> Option<(String, St
     }
     // Inverted: `said X`, and `read the email` (`read` is a cue only so placed: elsewhere it
     // is as often a reader's).
-    let inverted = cue(w[0].1).or(match w[0].1 {
-        "read" => Some("read"),
-        "reads" => Some("reads"),
-        _ => None,
-    });
+    let inverted = cue(w[0].1).or(read_cue(w[0].1));
     if let Some(cue) = inverted {
         let rest = &a[w[0].0.end..];
         // `said a senior Cruz adviser`, `said the agency`: no name, a description.
@@ -1028,18 +1024,19 @@ fn leading_attribution(after: &str, after_full_stop: bool) -> Option<(String, St
     }
     // `the editorial read`, `a BBC statement reads`: a document's words (`read` is a cue only
     // after a document: elsewhere it is as often a reader's).
-    if let Some(k) = w
+    if let Some((k, read)) = w
         .iter()
         .take(CUE_WORDS)
-        .position(|(_, x)| matches!(*x, "read" | "reads"))
-        && let Some((described, _)) = description(&a[..w[k].0.start])
+        .enumerate()
+        .find_map(|(k, (_, x))| Some((k, read_cue(x)?)))
         && w[..k].iter().all(|(_, x)| cue(x).is_none())
         && w[..k].last().is_some_and(|(_, head)| {
             let head = head.to_lowercase();
             DOCUMENTS.contains(&head.as_str()) || READ_OUT.contains(&head.as_str())
         })
+        && let Some((described, _)) = description(&a[..w[k].0.start])
     {
-        return Some((described, w[k].1.to_string()));
+        return Some((described, read.to_string()));
     }
     // `X says`: the cue within the first few words, and only name words before it.
     let Some((cue_at, cue)) = first_cue(a, &w, CUE_WORDS)
@@ -1100,6 +1097,12 @@ fn leading_attribution(after: &str, after_full_stop: bool) -> Option<(String, St
                 .then(|| any_verb_attribution(a, &w))
                 .flatten()
         })
+}
+
+/// `read` or `reads`: a cue only where it is a text's (`read the email`, `the editorial
+/// read`); elsewhere it is as often a reader's, so it is on no list of cues.
+fn read_cue(word: &str) -> Option<&'static str> {
+    ["read", "reads"].into_iter().find(|r| *r == word)
 }
 
 /// The description right after a cue, up to its clause's end: `a senior Cruz adviser`; or the
@@ -1687,13 +1690,12 @@ fn opening_name(s: &str) -> Option<String> {
         "in", "on", "at", "for", "of", "to", "from", "after", "before", "during", "with", "by",
     ];
     // `And then Trump went on the attack`: past the words that open a sentence, not a name.
-    let opening = words(s)
-        .iter()
-        .take_while(|(_, x)| is_never_a_name(x))
-        .last()
-        .map_or(0, |(r, _)| r.end);
-    let s = &s[opening..];
-    let w = words(s);
+    let all = words(s);
+    let opening = all.iter().take_while(|(_, x)| is_never_a_name(x)).count();
+    let (from, w) = (
+        opening.checked_sub(1).map_or(0, |k| all[k].0.end),
+        &all[opening..],
+    );
     let capital = |w: &str| w.chars().next().is_some_and(char::is_uppercase) && !is_never_a_name(w);
     let mut run = w.iter().take_while(|(_, x)| capital(x)).count();
     // `Republican Presidential hopeful Sen. Ted Cruz was`: through a description to the name.
@@ -1710,7 +1712,7 @@ fn opening_name(s: &str) -> Option<String> {
     let verb_or_comma = between.contains(',')
         || !NOT_VERBS.contains(&next_word.to_lowercase().as_str())
             && (run > 1 || verb_shaped(next_word));
-    (verb_or_comma && !between.contains(['(', ':'])).then(|| s[..last.0.end].trim().to_string())
+    (verb_or_comma && !between.contains(['(', ':'])).then(|| s[from..last.0.end].trim().to_string())
 }
 
 /// Whether `word` may be the verb after a sentence's subject, or an adverb before it
@@ -1996,8 +1998,7 @@ impl<'a> NameBook<'a> {
                 // `When Francis said`: the run's first word is no part of the name.
                 let candidate = name_run_end(&text[..end])
                     .filter(|run| !opens_a_quote(&text[..end], run))
-                    .and_then(|run| clean_name(&run))
-                    .and_then(|run| strip_titles(&run));
+                    .and_then(|run| bare_name(&run));
                 // A headline's runs of capitals hold verbs (`Chuck Grassley Compares Trump`);
                 // a by-line's (`Green Party Co-Leader Metiria Turei`) a name, once its titles go.
                 let headline_run =
@@ -2306,7 +2307,7 @@ fn role_holder(
                 if run.is_empty() {
                     return None;
                 }
-                let name = clean_name(&run.join(" ")).and_then(|n| strip_titles(&n));
+                let name = bare_name(&run.join(" "));
                 // A person's name, as the source writes one, in full: not a heading's capitals
                 // (`Minister CIT CLOSURE`), nor a body's (`Attorney General Acts`). The nearest
                 // holder or none: `US President Obama` is `the president`, though a surname
@@ -2563,6 +2564,12 @@ fn is_article(word: &str) -> bool {
         .any(|a| a.eq_ignore_ascii_case(word))
 }
 
+/// The person's name in what the rules took for one: [`clean_name`], then [`strip_titles`]
+/// (`CTU Secretary, Sam Huggard` → `Sam Huggard`, `Mr Peters` → `Peters`).
+fn bare_name(raw: &str) -> Option<String> {
+    strip_titles(&clean_name(raw)?)
+}
+
 /// Drop titles and roles: `Foreign Minister Winston Peters` → `Winston Peters`,
 /// `Co-leader Dr Russel Norman` → `Russel Norman`. The name is what follows the last title.
 fn strip_titles(name: &str) -> Option<String> {
@@ -2632,7 +2639,7 @@ fn attribute(
     let subject_of_cue_before = || {
         let (range, _) = cues.before.as_ref()?;
         let subject = subject_before(c.before, range)?;
-        let name = strip_titles(&clean_name(&subject)?)?;
+        let name = bare_name(&subject)?;
         (!PRONOUNS.contains(&name.to_lowercase().as_str()) && description(&subject).is_none())
             .then_some(name)
     };
@@ -2669,7 +2676,7 @@ fn attribute(
         if lower.starts_with("the ") {
             return None;
         }
-        let stripped = strip_titles(&clean_name(raw)?)?;
+        let stripped = bare_name(raw)?;
         Some((names.fullest(&stripped), 0.95))
     };
     // After the quote.
@@ -2807,7 +2814,7 @@ fn attribute(
         first_person(&without_brackets(text), false).or_else(|| {
             let sentence = &text[last_sentence_end(text).unwrap_or(0)..];
             let opening = opening_or_after_phrase(sentence)?;
-            let name = strip_titles(&clean_name(&opening)?)?;
+            let name = bare_name(&opening)?;
             (name.contains(' ') && !is_organisation(&name)).then_some(name)
         })
     });
@@ -3672,7 +3679,7 @@ mod tests {
         // A party and state in brackets are no name; an acronym in brackets stays.
         let speaker = |after: &str| {
             let (who, _) = leading_attribution(after, false)?;
-            strip_titles(&clean_name(&who)?)
+            bare_name(&who)
         };
         assert_eq!(
             speaker(" Sen. Chuck Schumer (D-N.Y.) said.").as_deref(),
