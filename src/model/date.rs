@@ -236,17 +236,24 @@ const WEEKDAYS: [&str; 7] = [
 
 /// The month a word names (`Jul`, `Jul.`, `July`, `Sept`), 1-12.
 pub fn month_from_word(word: &str) -> Option<u8> {
-    let w = word.trim_end_matches('.').to_ascii_lowercase();
+    let w = word.trim_end_matches('.');
+    if w.eq_ignore_ascii_case("sept") {
+        return Some(9);
+    }
+    name_or_abbreviation(&MONTHS, w).map(|i| i as u8 + 1)
+}
+
+/// Where `w` is in `names`, spelt out or cut to three letters, in any ASCII case (no String
+/// made: quote attribution asks this of every capitalised word).
+fn name_or_abbreviation(names: &[&str], w: &str) -> Option<usize> {
     if w.len() < 3 {
         return None;
     }
-    if w == "sept" {
-        return Some(9);
-    }
-    MONTHS
-        .iter()
-        .position(|m| *m == w || (w.len() == 3 && m.starts_with(&w)))
-        .map(|i| i as u8 + 1)
+    names.iter().position(|n| {
+        n.len() >= w.len()
+            && n.as_bytes()[..w.len()].eq_ignore_ascii_case(w.as_bytes())
+            && (w.len() == n.len() || w.len() == 3)
+    })
 }
 
 fn is_weekday(word: &str) -> bool {
@@ -255,14 +262,8 @@ fn is_weekday(word: &str) -> bool {
 
 /// The weekday a word names (`Tue`, `Tuesday`), 0 for Monday to 6 for Sunday.
 pub fn weekday_from_word(word: &str) -> Option<u8> {
-    let w = word.trim_end_matches([',', '.']).to_ascii_lowercase();
-    if w.len() < 3 {
-        return None;
-    }
-    WEEKDAYS
-        .iter()
-        .position(|d| *d == w || (w.len() == 3 && d.starts_with(&w)))
-        .map(|i| i as u8)
+    let w = word.trim_end_matches([',', '.']);
+    name_or_abbreviation(&WEEKDAYS, w).map(|i| i as u8)
 }
 
 /// A word of a date: a run of letters (with a trailing dot) or digits, and where it ends.

@@ -2509,6 +2509,24 @@ fn is_never_a_name(word: &str) -> bool {
         "she",
         "they",
         "it",
+        // Months that are no one's name (`WASHINGTON, Dec. 8`); not May, June, April,
+        // August, Jan, Jun, Mar or March (Ricardo Menéndez March).
+        "january",
+        "february",
+        "feb",
+        "apr",
+        "july",
+        "jul",
+        "aug",
+        "september",
+        "sep",
+        "sept",
+        "october",
+        "oct",
+        "november",
+        "nov",
+        "december",
+        "dec",
     ];
     let w = word.trim_matches(|c: char| !c.is_alphanumeric());
     // A weekday spelt out: `Sun` and `Mon` are names too (Lifu Sun).
@@ -3015,6 +3033,13 @@ mod tests {
         assert_eq!(clean("on Tuesday"), None);
         assert_eq!(clean("Kelly").as_deref(), Some("Kelly"));
         assert_eq!(clean("Lifu Sun").as_deref(), Some("Lifu Sun"));
+        // A month that is no one's name; one that is someone's.
+        assert_eq!(clean("In February John Key").as_deref(), Some("John Key"));
+        assert_eq!(clean("WASHINGTON, Dec"), None);
+        assert_eq!(
+            clean("Ricardo Menéndez March").as_deref(),
+            Some("Ricardo Menéndez March")
+        );
         assert_eq!(clean("NZEI").as_deref(), Some("NZEI"));
         assert_eq!(clean("Beverly Hills").as_deref(), Some("Beverly Hills"));
         assert_eq!(clean("said"), None);
