@@ -216,6 +216,7 @@ const CUES: &[&str] = &[
     "opined",
     "reacted",
     "exclaimed",
+    "echoed",
 ];
 
 /// Words that are titles or roles, not names: dropped from the front of a speaker.
@@ -355,6 +356,24 @@ const TITLES: &[&str] = &[
     "spokesperson",
     "advocate",
     "campaigner",
+    // Callings and positions that lead a sentence (`Drummer Larry Mullen echoed`), not
+    // those that are surnames too (Peter Singer, Hugo Boss, Nikita Skipper, Mark Winger).
+    "keeper",
+    "goalkeeper",
+    "drummer",
+    "guitarist",
+    "bassist",
+    "striker",
+    "midfielder",
+    "defender",
+    "actor",
+    "actress",
+    "author",
+    "columnist",
+    "editor",
+    "reporter",
+    "presenter",
+    "producer",
 ];
 
 const PRONOUNS: &[&str] = &["he", "she", "they", "i", "we"];
@@ -3370,13 +3389,16 @@ mod tests {
              Other news.\n\n\
              “Is Obama profiling?” reacted Trump.\n\n\
              Other news.\n\n\
-             “We did it!” exclaimed Tariana Turia.\n"]);
+             “We did it!” exclaimed Tariana Turia.\n\n\
+             Other news.\n\n\
+             Drummer Larry Mullen echoed those sentiments: “We're very competitive.”\n"]);
         assert_eq!(
             said(&corpus.sources[0]),
             [
                 named("Trump", "said"),
                 named("Trump", "reacted"),
                 named("Tariana Turia", "exclaimed"),
+                named("Larry Mullen", "echoed"),
             ]
         );
         // An outlet reporting, leading into a quote, speaks it.
