@@ -3391,7 +3391,10 @@ mod tests {
              Other news.\n\n\
              “We did it!” exclaimed Tariana Turia.\n\n\
              Other news.\n\n\
-             Drummer Larry Mullen echoed those sentiments: “We're very competitive.”\n"]);
+             Drummer Larry Mullen echoed those sentiments: “We're very competitive.”\n\n\
+             Other news.\n\n\
+             David Davis echoed criticisms of the way Mr Blunkett brought in the rules. \
+             “There is genuine concern,” he said.\n"]);
         assert_eq!(
             said(&corpus.sources[0]),
             [
@@ -3399,6 +3402,7 @@ mod tests {
                 named("Trump", "reacted"),
                 named("Tariana Turia", "exclaimed"),
                 named("Larry Mullen", "echoed"),
+                named("David Davis", "said"),
             ]
         );
         // An outlet reporting, leading into a quote, speaks it.
