@@ -564,73 +564,77 @@ impl SharedIndex {
 
     pub fn build(sources: &[Source]) -> SharedIndex {
         use rayon::prelude::*;
-        use std::sync::atomic::{AtomicU32, Ordering};
-        /// What each worker reuses from one source to the next, and what it gathers: its
-        /// postings, by [`PARTS`] ranges of fingerprints.
+        /// What each worker thread reuses from one source to the next, and what it gathers:
+        /// its postings, by [`PARTS`] ranges of fingerprints, and its counts of words.
+        #[derive(Default)]
         struct Worker {
             table: Vec<u64>,
             keys: Vec<u64>,
             seeds: Vec<u64>,
             parts: Vec<Vec<u64>>,
+            counts: Vec<u32>,
         }
         let stride = sources.len().div_ceil(COUNTED_SOURCES).max(1);
         let source_bits = (usize::BITS - sources.len().leading_zeros()).max(1);
         let fingerprint_bits = fingerprint_bits(source_bits);
-        // One table of counts per worker thread: common words' counters shared by all threads
-        // bounced between their caches (a sixth of the build, `cargo bench --bench load`).
-        let tables = rayon::current_num_threads() + 1;
-        let counts: Vec<Vec<AtomicU32>> = (0..tables)
-            .map(|_| (0..WORD_BUCKETS).map(|_| AtomicU32::new(0)).collect())
-            .collect();
+        // One worker per thread, locked by that thread alone: one per split of the sources
+        // (forty on two threads) grew ten thousand vectors of postings from nothing, and
+        // common words' counters shared by all threads bounced between their caches. The last
+        // is for a caller off the pool, which `build`'s own par_iter never is.
+        let threads = rayon::current_num_threads();
+        let workers: Vec<std::sync::Mutex<Worker>> =
+            (0..=threads).map(|_| Default::default()).collect();
+        // Winnowing keeps about 2 of every WINDOW + 1 seeds.
+        let words: usize = sources.iter().map(|s| s.words).sum();
+        let per_part = words * 2 / (WINDOW + 1) / threads.max(1) / PARTS;
         // One pass over each source: its fingerprints go to the postings, its distinct words
         // to the counts.
-        let workers: Vec<Worker> = sources
-            .par_iter()
-            .enumerate()
-            .fold(
-                || Worker {
-                    table: Vec::new(),
-                    keys: Vec::new(),
-                    seeds: Vec::new(),
-                    parts: vec![Vec::new(); PARTS],
-                },
-                |mut worker, (i, s)| {
-                    let Worker {
-                        table,
-                        keys,
-                        seeds,
-                        parts,
-                    } = &mut worker;
-                    keys.clear();
-                    for_each_token(s, |t| keys.push(t.key));
-                    // Off the pool (never, from `build`'s own par_iter), the last table.
-                    let own = &counts[rayon::current_thread_index().unwrap_or(tables - 1)];
-                    let counted = if i % stride == 0 { &keys[..] } else { &[] };
-                    for k in distinct(counted.iter().copied(), table) {
-                        // Only this thread writes its table: no locked add is needed.
-                        let count = &own[bucket(k)];
-                        count.store(count.load(Ordering::Relaxed) + 1, Ordering::Relaxed);
-                    }
-                    // Neighbouring windows mostly share their smallest seed: kept once here,
-                    // the rest of the repeats go after the sort.
-                    let mut last = None;
-                    seeds.clear();
-                    seeds.extend(run_keys(keys, SEED));
-                    for h in winnow(seeds) {
-                        let posting = h & fingerprint_bits | i as u64;
-                        if last != Some(posting) {
-                            parts[part(posting)].push(posting);
-                            last = Some(posting);
-                        }
-                    }
-                    worker
-                },
-            )
+        sources.par_iter().enumerate().for_each(|(i, s)| {
+            let thread = rayon::current_thread_index().unwrap_or(threads);
+            let mut worker = workers[thread].lock().unwrap_or_else(|e| e.into_inner());
+            let Worker {
+                table,
+                keys,
+                seeds,
+                parts,
+                counts,
+            } = &mut *worker;
+            if parts.is_empty() {
+                *parts = (0..PARTS).map(|_| Vec::with_capacity(per_part)).collect();
+                // Zeroed pages from the allocator: a worker that counts nothing costs nothing.
+                *counts = vec![0; WORD_BUCKETS];
+            }
+            keys.clear();
+            for_each_token(s, |t| keys.push(t.key));
+            let counted = if i % stride == 0 { &keys[..] } else { &[] };
+            for k in distinct(counted.iter().copied(), table) {
+                counts[bucket(k)] += 1;
+            }
+            // Neighbouring windows mostly share their smallest seed: kept once here, the rest
+            // of the repeats go after the sort.
+            let mut last = None;
+            seeds.clear();
+            seeds.extend(run_keys(keys, SEED));
+            for h in winnow(seeds) {
+                let posting = h & fingerprint_bits | i as u64;
+                if last != Some(posting) {
+                    parts[part(posting)].push(posting);
+                    last = Some(posting);
+                }
+            }
+        });
+        let workers: Vec<Worker> = workers
+            .into_iter()
+            .map(|w| w.into_inner().unwrap_or_else(|e| e.into_inner()))
+            .filter(|w| !w.parts.is_empty())
             .collect();
-        let word_sources = (0..WORD_BUCKETS)
-            .into_par_iter()
-            .map(|b| counts.iter().map(|t| t[b].load(Ordering::Relaxed)).sum())
-            .collect();
+        let mut word_sources = vec![0u32; WORD_BUCKETS];
+        for w in &workers {
+            word_sources
+                .par_iter_mut()
+                .zip(w.counts.par_iter())
+                .for_each(|(sum, n)| *sum += n);
+        }
         // Each range of fingerprints on its own (it fits in a core's cache, where one sort of
         // all of them did not): those of more than one source, sorted and grouped.
         let limit = SharedIndex::common_above(sources.len());
