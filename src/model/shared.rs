@@ -197,7 +197,12 @@ fn winnow(seeds: &[u64]) -> impl Iterator<Item = u64> + '_ {
         .then_some(seeds)
         .into_iter()
         .flatten();
-    let windows = seeds.windows(WINDOW).map(|w| *w.iter().min().unwrap_or(&0));
+    // A window as an array: its smallest is then three comparisons, where a loop over each
+    // slice of it was a seventh of the index's build.
+    let windows = seeds.windows(WINDOW).map(|w| {
+        let w: &[u64; WINDOW] = w.try_into().unwrap_or(&[0; WINDOW]);
+        w.iter().copied().fold(u64::MAX, u64::min)
+    });
     short.copied().chain(windows)
 }
 
@@ -236,42 +241,55 @@ fn distinct(keys: impl ExactSizeIterator<Item = u64>, table: &mut Vec<u64>) -> V
     out
 }
 
-/// The postings of `parts` whose fingerprint is in more than one source, each at least once:
-/// most fingerprints are one source's alone, and one pass through a set of them (`table`,
-/// reused) leaves a few to sort, where sorting all of them took a fifth of the index's build.
-fn shared_postings<'a>(
+/// One range of fingerprints, gathered from `parts`: the keys (by [`common_key`]) of those in
+/// more than `limit` sources, and the postings, sorted, of those in 2 to `limit` (one source's
+/// fingerprint relates it to nothing).
+///
+/// Most fingerprints are one source's alone. Two passes over bits (`bits`, reused), one to see
+/// which fingerprints come again and one to keep their postings, leave a few to sort: sorting
+/// all of them took a fifth of the index's build, and a hash set of them a tenth.
+fn group_part<'a>(
     parts: impl Iterator<Item = &'a [u64]> + Clone,
     fingerprint_bits: u64,
-    table: &mut Vec<u64>,
-) -> Vec<u64> {
-    // No posting is all ones: its source would be `2^source_bits - 1`, past the last one.
-    const EMPTY: u64 = u64::MAX;
+    limit: usize,
+    bits: &mut Vec<u64>,
+) -> (Vec<u64>, Vec<u64>) {
     let count: usize = parts.clone().map(<[u64]>::len).sum();
-    let size = (count * 2).next_power_of_two().max(16);
-    table.clear();
-    table.resize(size, EMPTY);
+    // 32 bits a posting: one fingerprint in 32 met once shares its bit with another, and is
+    // sorted for nothing.
+    let size = (count * 32).next_power_of_two().max(64);
+    bits.clear();
+    bits.resize(size / 64 * 2, 0);
+    let (seen, again) = bits.split_at_mut(size / 64);
     let shift = fingerprint_bits.trailing_zeros();
-    let mut out = Vec::new();
-    for posting in parts.flatten().copied() {
-        let mut slot = (posting >> shift) as usize & (size - 1);
-        loop {
-            let seen = table[slot];
-            if seen == EMPTY {
-                table[slot] = posting;
-                break;
-            }
-            if (seen ^ posting) & fingerprint_bits == 0 {
-                // Another source's: both go out, the first again for each later source (the
-                // sort's dedup drops the copies). A repeat within one source adds nothing.
-                if seen != posting {
-                    out.extend([seen, posting]);
-                }
-                break;
-            }
-            slot = (slot + 1) & (size - 1);
+    let bit = |posting: u64| {
+        let b = (posting >> shift) as usize & (size - 1);
+        (b / 64, 1u64 << (b % 64))
+    };
+    for posting in parts.clone().flatten().copied() {
+        let (word, mask) = bit(posting);
+        again[word] |= seen[word] & mask;
+        seen[word] |= mask;
+    }
+    let mut postings: Vec<u64> = parts
+        .flatten()
+        .copied()
+        .filter(|&posting| {
+            let (word, mask) = bit(posting);
+            again[word] & mask != 0
+        })
+        .collect();
+    postings.sort_unstable();
+    postings.dedup();
+    let (mut common, mut kept) = (Vec::new(), Vec::new());
+    for group in postings.chunk_by(|x, y| (x ^ y) & fingerprint_bits == 0) {
+        if group.len() > limit {
+            common.push(common_key(group[0], fingerprint_bits));
+        } else if group.len() > 1 {
+            kept.extend_from_slice(group);
         }
     }
-    out
+    (common, kept)
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, serde::Serialize)]
@@ -640,24 +658,13 @@ impl SharedIndex {
         let limit = SharedIndex::common_above(sources.len());
         let grouped: Vec<(Vec<u64>, Vec<u64>)> = (0..PARTS)
             .into_par_iter()
-            .map_init(Vec::new, |table, p| {
-                let mut postings = shared_postings(
+            .map_init(Vec::new, |bits, p| {
+                group_part(
                     workers.iter().map(|w| w.parts[p].as_slice()),
                     fingerprint_bits,
-                    table,
-                );
-                postings.sort_unstable();
-                postings.dedup();
-                let (mut common, mut kept) = (Vec::new(), Vec::new());
-                for group in postings.chunk_by(|x, y| (x ^ y) & fingerprint_bits == 0) {
-                    if group.len() > limit {
-                        common.push(common_key(group[0], fingerprint_bits));
-                    } else if group.len() > 1 {
-                        // A fingerprint of one source relates it to nothing.
-                        kept.extend_from_slice(group);
-                    }
-                }
-                (common, kept)
+                    limit,
+                    bits,
+                )
             })
             .collect();
         let mut common = HashSet::default();
@@ -799,21 +806,28 @@ mod tests {
     }
 
     #[test]
-    fn shared_postings_keep_the_fingerprints_of_more_than_one_source() {
-        // Four bits of source; fingerprints 0x10, 0x20 and 0x30 all fall in slot 0 of the
-        // 16-slot table, so probing past one another is tested too.
+    fn a_part_keeps_the_fingerprints_of_more_than_one_source() {
+        // Four bits of source; with 8 postings, 256 bits: fingerprints 0x10 and 0x110 share
+        // one, so a fingerprint met once that shares a bit with another is tested too.
         let bits = fingerprint_bits(4);
-        let (f, g, h) = (0x10 << 4, 0x20 << 4, 0x30 << 4);
+        let (f, g, h, k) = (0x10 << 4, 0x20 << 4, 0x30 << 4, 0x110 << 4);
         let one: &[u64] = &[f | 1, g | 2, f | 1, h | 5];
-        let two: &[u64] = &[h | 5, g | 3, f | 1, g | 2];
-        let mut table = Vec::new();
-        let mut kept = shared_postings([one, two].into_iter(), bits, &mut table);
-        kept.sort_unstable();
-        kept.dedup();
-        // f and h are one source's alone, however often; g is in sources 2 and 3.
+        let two: &[u64] = &[h | 5, g | 3, k | 4, g | 2];
+        let mut reused = Vec::new();
+        let (common, kept) = group_part([one, two].into_iter(), bits, 3, &mut reused);
+        // f and h are one source's alone, however often, and k is met once; g is in sources
+        // 2 and 3.
+        assert!(common.is_empty());
         assert_eq!(kept, vec![g | 2, g | 3]);
-        let again = shared_postings([one].into_iter(), bits, &mut table);
-        assert!(again.is_empty(), "the reused table starts empty: {again:?}");
+        // In more sources than the limit: common, and no posting kept.
+        let (common, kept) = group_part([one, two].into_iter(), bits, 1, &mut reused);
+        assert_eq!(common, vec![common_key(g, bits)]);
+        assert!(kept.is_empty());
+        let (common, kept) = group_part([one].into_iter(), bits, 3, &mut reused);
+        assert!(
+            common.is_empty() && kept.is_empty(),
+            "the reused bits start clear"
+        );
     }
 
     #[test]
