@@ -551,6 +551,7 @@ const WORD_BUCKETS: usize = 1 << 22;
 /// 1,002, and weighed 1.0% apart at the median; counting every fifth, 996 and 0.7%. Counting
 /// every ninth took a quarter off the index's build.
 const COUNTED_SOURCES: usize = 4096;
+const _: () = assert!(COUNTED_SOURCES <= u16::MAX as usize, "a count is 16 bits");
 
 fn bucket(key: u64) -> usize {
     (key >> 40) as usize & (WORD_BUCKETS - 1)
@@ -570,7 +571,9 @@ pub struct SharedIndex {
     common: HashSet<u64, BuildIdentity>,
     /// Sources each word is in, counted in buckets of its hash (a count-min sketch of one
     /// row: a collision only makes a word look commoner, and with 4M buckets they are rare).
-    word_sources: Vec<u32>,
+    /// No more than [`COUNTED_SOURCES`] are counted, so 16 bits hold a count: half the
+    /// memory to fill, sum and miss in the cache.
+    word_sources: Vec<u16>,
     /// How many sources each counted source stands for (1 up to [`COUNTED_SOURCES`]).
     stride: usize,
     sources: usize,
@@ -592,7 +595,7 @@ impl SharedIndex {
             keys: Vec<u64>,
             seeds: Vec<u64>,
             parts: Vec<Vec<u64>>,
-            counts: Vec<u32>,
+            counts: Vec<u16>,
         }
         let stride = sources.len().div_ceil(COUNTED_SOURCES).max(1);
         let source_bits = (usize::BITS - sources.len().leading_zeros()).max(1);
@@ -628,7 +631,8 @@ impl SharedIndex {
             for_each_token(s, |t| keys.push(t.key));
             let counted = if i % stride == 0 { &keys[..] } else { &[] };
             for k in distinct(counted.iter().copied(), table) {
-                counts[bucket(k)] += 1;
+                let count = &mut counts[bucket(k)];
+                *count = count.saturating_add(1);
             }
             // Neighbouring windows mostly share their smallest seed: kept once here, the rest
             // of the repeats go after the sort.
@@ -643,17 +647,19 @@ impl SharedIndex {
                 }
             }
         });
-        let workers: Vec<Worker> = workers
+        let mut workers: Vec<Worker> = workers
             .into_iter()
             .map(|w| w.into_inner().unwrap_or_else(|e| e.into_inner()))
             .filter(|w| !w.parts.is_empty())
             .collect();
-        let mut word_sources = vec![0u32; WORD_BUCKETS];
-        for w in &workers {
+        // Summed into the first worker's counts: no fresh table to fault in and fill.
+        let mut tables = workers.iter_mut().map(|w| std::mem::take(&mut w.counts));
+        let mut word_sources = tables.next().unwrap_or_default();
+        for table in tables {
             word_sources
                 .par_iter_mut()
-                .zip(w.counts.par_iter())
-                .for_each(|(sum, n)| *sum += n);
+                .zip(table.par_iter())
+                .for_each(|(sum, n)| *sum = sum.saturating_add(*n));
         }
         // Each range of fingerprints on its own (it fits in a core's cache, where one sort of
         // all of them did not): those of more than one source, sorted and grouped.
