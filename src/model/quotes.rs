@@ -2757,19 +2757,21 @@ fn attribute(
             // a pronoun would stand for.
             if named_before {
                 // A holder is named in full already: nothing fuller to look up.
-                let holder = || Some((role_holder(source, c, previous, &described)?, 0.75));
+                let holder = role_holder(source, c, previous, &described);
                 // Else the person a pronoun would stand for, as `the 36-year-old` or `the
-                // prime minister` stands for the one just named; but not for `the aide` or `the
-                // authors`, whom a source describes because it does not name them.
-                let meant = || {
-                    (!describes_someone_unnamed(&described))
-                        .then(|| person_meant(None))
-                        .flatten()
-                };
-                return holder()
-                    .or_else(meant)
+                // prime minister` stands for the one just named; but `the aide` and `the
+                // authors` are described because the source does not name them, and are the
+                // speaker as described.
+                if describes_someone_unnamed(&described) {
+                    return Some(holder.map_or((described, 0.3), |name| (name, 0.6)));
+                }
+                // With no one found that it stands for, the description still says who
+                // spoke (`According to the Ministry of Health`).
+                return holder
+                    .map(|name| (name, 0.75))
+                    .or_else(|| person_meant(None))
                     .map(|(name, confidence)| (name, confidence * 0.8))
-                    .or(Some((described, 0.4)));
+                    .or(Some((described, 0.3)));
             }
             return Some((described, 0.5));
         }
