@@ -876,23 +876,38 @@ fn cue(word: &str) -> Option<&'static str> {
 }
 
 /// A word list as a set, built on first use.
-type WordSet = std::sync::OnceLock<std::collections::HashSet<&'static str, FastHash>>;
+type WordSet = std::sync::OnceLock<std::collections::HashMap<u128, &'static str, FastHash>>;
 
 /// Word lists and name tables hold short strings, for which SipHash costs more than the
 /// lookup.
 type FastHash = foldhash::fast::FixedState;
 
-/// The entry of `list` that `word` is, in any ASCII case: a set lookup of its lowercase form,
-/// made on the stack. Scanning a list for every word read was a twentieth of finding quotes.
+/// Bytes of the longest entry of a word list.
+const LISTED_LONGEST: usize = 16;
+
+/// `word` in ASCII lowercase, its bytes in one integer (zeros after them): what a word list is
+/// keyed by. `None` past [`LISTED_LONGEST`] bytes, where no entry is.
+fn listed_key(word: &str) -> Option<u128> {
+    let bytes = word.as_bytes();
+    let mut buf = [0u8; LISTED_LONGEST];
+    buf.get_mut(..bytes.len())?.copy_from_slice(bytes);
+    buf.make_ascii_lowercase();
+    Some(u128::from_le_bytes(buf))
+}
+
+/// The entry of `list` that `word` is, in any ASCII case: one integer made on the stack and
+/// looked up. Scanning a list for every word read was a twentieth of finding quotes, and
+/// hashing a lowercased string a twelfth.
 fn listed(set: &WordSet, list: &'static [&'static str], word: &str) -> Option<&'static str> {
-    let mut buf = [0u8; 24];
-    let lower = buf.get_mut(..word.len())?;
-    lower.copy_from_slice(word.as_bytes());
-    lower.make_ascii_lowercase();
-    let lower = std::str::from_utf8(lower).ok()?;
-    set.get_or_init(|| list.iter().copied().collect())
-        .get(lower)
-        .copied()
+    let entries = set.get_or_init(|| {
+        list.iter()
+            .filter_map(|entry| {
+                debug_assert!(entry.len() <= LISTED_LONGEST, "{entry} is too long to list");
+                Some((listed_key(entry)?, *entry))
+            })
+            .collect()
+    });
+    entries.get(&listed_key(word)?).copied()
 }
 
 /// The cue `word`, at byte `at` of `s`, is. Capitalised, it is one only where it opens its
