@@ -2772,19 +2772,19 @@ fn attribute(
             // a pronoun would stand for.
             if named_before {
                 // A holder is named in full already: nothing fuller to look up.
-                let holder = role_holder(source, c, previous, &described);
+                let holder = role_holder(source, c, previous, &described).map(|name| (name, 0.75));
                 // Else the person a pronoun would stand for, as `the 36-year-old` or `the
                 // prime minister` stands for the one just named; but `the aide` and `the
-                // authors` are described because the source does not name them, and are the
-                // speaker as described.
-                if describes_someone_unnamed(&described) {
-                    return Some(holder.map_or((described, 0.3), |name| (name, 0.6)));
-                }
+                // authors` are described because the source does not name them.
+                let meant = || {
+                    (!describes_someone_unnamed(&described))
+                        .then(|| person_meant(None))
+                        .flatten()
+                };
                 // With no one found that it stands for, the description still says who
                 // spoke (`According to the Ministry of Health`).
                 return holder
-                    .map(|name| (name, 0.75))
-                    .or_else(|| person_meant(None))
+                    .or_else(meant)
                     .map(|(name, confidence)| (name, confidence * 0.8))
                     .or(Some((described, 0.3)));
             }
