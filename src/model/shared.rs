@@ -572,12 +572,11 @@ pub struct SharedIndex {
     source_bits: u32,
     /// Fingerprints found in more than [`SharedIndex::common_above`] sources.
     common: HashSet<u64, BuildIdentity>,
-    /// Sources each word is in, counted in buckets of its hash (a count-min sketch of one
-    /// row: a collision only makes a word look commoner; scoop-nz's whole vocabulary, 115,416
-    /// words, would fill a ninth of the 1M buckets, and 2 MB of 16-bit counts stay in a
-    /// core's cache where 8 MB did not).
-    /// No more than [`COUNTED_SOURCES`] are counted, so 16 bits hold a count: half the
-    /// memory to fill, sum and miss in the cache.
+    /// Sources each word is in, of the counted ones, in buckets of its hash: a count-min
+    /// sketch of one row, where a collision only makes a word look commoner (scoop-nz's whole
+    /// vocabulary, 115,416 words, would fill a ninth of the 1M buckets). No more than
+    /// [`COUNTED_SOURCES`] are counted, so 16 bits hold a count: 2 MB a table, which stays in
+    /// a core's cache where 16 MB of 32-bit counts in 4M buckets did not.
     word_sources: Vec<u16>,
     /// How many sources each counted source stands for (1 up to [`COUNTED_SOURCES`]).
     stride: usize,
@@ -614,7 +613,7 @@ impl SharedIndex {
             (0..=threads).map(|_| Default::default()).collect();
         // Winnowing keeps about 2 of every WINDOW + 1 seeds.
         let words: usize = sources.iter().map(|s| s.words).sum();
-        let per_part = words * 2 / (WINDOW + 1) / threads.max(1) / PARTS;
+        let per_part = words * 2 / (WINDOW + 1) / threads / PARTS;
         // One pass over each source: its fingerprints go to the postings, its distinct words
         // to the counts.
         sources.par_iter().enumerate().for_each(|(i, s)| {
@@ -627,9 +626,9 @@ impl SharedIndex {
                 parts,
                 counts,
             } = &mut *worker;
+            // Made at a worker's first source: the one for a caller off the pool makes none.
             if parts.is_empty() {
                 *parts = (0..PARTS).map(|_| Vec::with_capacity(per_part)).collect();
-                // Zeroed pages from the allocator: a worker that counts nothing costs nothing.
                 *counts = vec![0; WORD_BUCKETS];
             }
             keys.clear();
