@@ -1448,11 +1448,12 @@ fn is_particle(word: &str) -> bool {
     )
 }
 
-/// Whether [`name_run_end`] of `text` may give more than its last word, of `last` bytes:
-/// the word before it is capitalised or a particle, with no punctuation that ends a run in
-/// between, or the last word is glued to what comes before. Most mentions of a surname
-/// follow `said` or a full stop: their runs need not be taken.
-fn may_follow_a_name(text: &str, last: usize) -> bool {
+/// Whether the person's name at the end of `text` ([`name_run_end`], then [`bare_name`]) may be
+/// more than its last word, of `last` bytes: the word before it is capitalised or a particle,
+/// with no punctuation that ends a run in between, and is no title (`Mr Peters` is `Peters`
+/// once the title goes); or the last word is glued to what comes before. Most mentions of a
+/// surname follow `said`, a full stop or a title: their runs need not be taken.
+fn may_give_a_fuller_name(text: &str, last: usize) -> bool {
     let head = &text[..text.len() - last];
     let before = head.trim_end_matches(|c| !is_word_part(c));
     let word = &before[before.trim_end_matches(is_word_part).len()..];
@@ -1462,8 +1463,11 @@ fn may_follow_a_name(text: &str, last: usize) -> bool {
     if before.len() == head.len() || word.is_empty() || word_start + NAME_WINDOW < text.len() {
         return true;
     }
+    // A word with a dot inside may hold two of the run's (`said.Mr`): not taken for a title.
+    let title = !word.contains('.') && is_title(word);
     !head[before.len()..].contains(ENDS_A_NAME_RUN)
         && (word.chars().next().is_some_and(char::is_uppercase) || is_particle(word))
+        && !title
 }
 
 /// The bytes at the end of a text that [`name_run_end`] reads: a name with its titles fits.
@@ -2079,7 +2083,7 @@ impl<'a> NameBook<'a> {
                 let end = start + last.len();
                 from = end;
                 // A whole word: `Trump` is not the end of `#WomenForTrump`.
-                if !is_whole_word(text, start..end) || !may_follow_a_name(&text[..end], last.len())
+                if !is_whole_word(text, start..end) || !may_give_a_fuller_name(&text[..end], last.len())
                 {
                     continue;
                 }
