@@ -14,7 +14,7 @@
 use rayon::prelude::*;
 
 use super::date::DateStamp;
-use super::shared::for_each_token;
+use super::shared::for_each_key;
 use super::source::Source;
 
 /// Fewer dated sources than this are too few to vote.
@@ -56,9 +56,9 @@ pub struct NearestDated {
 /// them (bylines, datelines and other furniture are not read: they may state the date).
 fn source_words(source: &Source) -> Vec<u64> {
     let mut out = Vec::new();
-    for_each_token(source, |t| {
-        if (t.end - t.start) as usize >= MIN_WORD_BYTES {
-            out.push(t.key & !SOURCE_MASK);
+    for_each_key(source, |start, end, key| {
+        if end - start >= MIN_WORD_BYTES {
+            out.push(key & !SOURCE_MASK);
         }
     });
     out.sort_unstable();

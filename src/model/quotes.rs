@@ -2083,7 +2083,8 @@ impl<'a> NameBook<'a> {
                 let end = start + last.len();
                 from = end;
                 // A whole word: `Trump` is not the end of `#WomenForTrump`.
-                if !is_whole_word(text, start..end) || !may_give_a_fuller_name(&text[..end], last.len())
+                if !is_whole_word(text, start..end)
+                    || !may_give_a_fuller_name(&text[..end], last.len())
                 {
                     continue;
                 }
