@@ -1594,13 +1594,18 @@ fn subject_before(before: &str, cue: &Range<usize>) -> Option<String> {
     if let Some(p) = last.filter(|w| PRONOUNS.contains(&w.as_str())) {
         return Some(p);
     }
-    // `Anthony Anton, president and CEO of Washington Restaurant Association stated`: an
-    // appositive whose closing comma is missing; the name is before it.
+    // `Anthony Anton, president and CEO of Washington Restaurant Association stated`, `Colin
+    // Asplin, Blackpool Hotel Association said`: an appositive whose closing comma is
+    // missing; the name is before it. The appositive is a role, or an organisation's name.
     let unclosed = || {
         let (name, appositive) = head.split_once(',')?;
         let run = name_run_end(name)?;
         let whole = run.split(' ').count() == words(name).len() && run.contains(' ');
-        (whole && appositive.trim_start().starts_with(char::is_lowercase)).then_some(run)
+        let appositive = appositive.trim_start();
+        let role_or_organisation = appositive.starts_with(char::is_lowercase)
+            || name_run_end(appositive)
+                .is_some_and(|org| org == appositive && is_organisation(&org));
+        (whole && role_or_organisation).then_some(run)
     };
     let run = name_run_end(head);
     run.clone()
@@ -3818,6 +3823,8 @@ mod tests {
              Anthony Anton, president and CEO of Washington Restaurant Association stated, \
              “It’s a math problem.”\n\n\
              Other news.\n\n\
+             Colin Asplin, Blackpool Hotel Association said: \"We have tried.\"\n\n\
+             Other news.\n\n\
              “A wise Latina woman would reach a better conclusion,” Sotomayor has said.\n\n\
              Other news.\n\n\
              Asked about Sullivan, Feinstein said “I don't know anything,” she said.\n\n\
@@ -3857,6 +3864,7 @@ mod tests {
                 named("Hillary Clinton", "—"),
                 named("Michelle Marks", "—"),
                 named("Anthony Anton", "stated"),
+                named("Colin Asplin", "said"),
                 named("Sotomayor", "said"),
                 named("Feinstein", "said"),
                 named("Bryne", "say"),
