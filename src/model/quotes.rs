@@ -2562,9 +2562,15 @@ fn first_person(text: &str, lone_surnames: bool) -> Option<String> {
         }
         let run: Vec<&str> = w[i..end].iter().map(|(_, x)| *x).collect();
         let verb_follows = past_appositive || w.get(end).is_some_and(|(_, x)| is_cue(x));
+        // `national coach Luis Aragones`, `minister of sport Jaime Lissavetzky`: a title in
+        // lowercase just before the run.
+        let title_before = i > 0
+            && text[w[i - 1].0.end..w[i].0.start].trim().is_empty()
+            && is_listed_title(w[i - 1].1)
+            && !is_article(w[i - 1].1);
         // A person is two words, or a title and a surname; and a title or a verb says so.
-        let may_be_named =
-            run.len() > 1 && (verb_follows || run.iter().any(|x| is_listed_title(x)));
+        let may_be_named = run.len() > 1
+            && (verb_follows || title_before || run.iter().any(|x| is_listed_title(x)));
         i = end;
         if !may_be_named {
             continue;
@@ -2579,7 +2585,8 @@ fn first_person(text: &str, lone_surnames: bool) -> Option<String> {
             let honoured = lone_surnames
                 && dropped > 0
                 && is_personal_title(run[dropped - 1].trim_end_matches('.'));
-            let named = name.split_whitespace().nth(1).is_some() && (titled || verb_follows);
+            let named = name.split_whitespace().nth(1).is_some()
+                && (titled || title_before || verb_follows);
             if (named || honoured) && !is_organisation(&name) {
                 return Some(name);
             }
@@ -3342,6 +3349,28 @@ mod tests {
                 // `the councillor` is the person quoted just before, and so is `she`.
                 Some("Jo Bloggs".to_string()),
                 Some("Jo Bloggs".to_string()),
+            ]
+        );
+    }
+
+    #[test]
+    fn a_title_in_lowercase_before_a_name_makes_it_a_persons() {
+        let corpus = crate::model::Corpus::of_plain_texts(&[
+            "Title\n\nHearts manager John Robertson hopes to keep his players.\n\n\
+             “It could help,” he said.\n\n\
+             Other news.\n\n\
+             Action is needed, says Labour’s transport spokesperson Megan Woods.\n\n\
+             “The plan is no priority.”\n",
+        ]);
+        let speakers: Vec<Option<String>> = extract(&corpus.sources[0])
+            .into_iter()
+            .map(|q| q.speaker)
+            .collect();
+        assert_eq!(
+            speakers,
+            [
+                Some("John Robertson".to_string()),
+                Some("Megan Woods".to_string())
             ]
         );
     }
