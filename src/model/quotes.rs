@@ -1129,7 +1129,7 @@ fn leading_attribution(after: &str, after_full_stop: bool) -> Option<(String, St
     }
     // `X says`: the cue within the first few words, and only name words before it.
     let Some((cue_at, cue)) = first_cue(a, &w, CUE_WORDS)
-        .or_else(|| cue_after_appositive(a, &w))
+        .or_else(|| cue_after_appositive(a, &w, !after_full_stop))
         .or_else(|| cue_after_titles(a, &w))
     else {
         // After `“… today.”` a capitalised word starts the next sentence (`Previous winners
@@ -1158,9 +1158,11 @@ fn leading_attribution(after: &str, after_full_stop: bool) -> Option<(String, St
     // `Ramos, 58, told AFP`: the name before an appositive; `the White House spokesman, Josh
     // Earnest, said`: the name as the appositive.
     let subject = match subject.split_once(',') {
-        // All of it a name, dots and all: `Dr. Christopher K. Tucker, chairman of ...`.
+        // All of it a name, dots and all: `Dr. Christopher K. Tucker, chairman of ...`; not
+        // titles only (`NZEI Te Riu Roa National President, Irene Cooper, said`).
         Some((name, _))
-            if name_run_end(name).is_some_and(|n| n.split(' ').count() == words(name).len()) =>
+            if name_run_end(name).is_some_and(|n| n.split(' ').count() == words(name).len())
+                && strip_titles(name).is_some() =>
         {
             name.trim()
         }
@@ -1211,7 +1213,11 @@ fn described_after(rest: &str) -> Option<String> {
 /// `Brent Bozell III, founder of the Media Research Center, tells`: after a quote, a name,
 /// then an appositive too long for the cue to be among the first words. The cue's word index
 /// in `w` (the words of `after`) and the cue.
-fn cue_after_appositive(after: &str, w: &[(Range<usize>, &str)]) -> Option<(usize, &'static str)> {
+fn cue_after_appositive(
+    after: &str,
+    w: &[(Range<usize>, &str)],
+    runs_on: bool,
+) -> Option<(usize, &'static str)> {
     let name_words = w
         .iter()
         .take_while(|(_, x)| x.starts_with(char::is_uppercase) && !is_never_a_name(x))
@@ -1237,9 +1243,43 @@ fn cue_after_appositive(after: &str, w: &[(Range<usize>, &str)]) -> Option<(usiz
         description(described)?;
         described.len()
     };
-    let comma = name_end + appositive_before_cue(&after[name_end..])?;
+    let rest = &after[name_end..];
+    // A comma missing only after a name in full, and only when the quote runs on into it:
+    // after a full stop, `Lisa Power, head of policy at the Trust said the policy ...` opens
+    // a sentence of its own.
+    let unclosed = || {
+        (name_words >= 2 && runs_on)
+            .then(|| unclosed_appositive(rest))
+            .flatten()
+    };
+    let comma = name_end + appositive_before_cue(rest).or_else(unclosed)?;
     let at = w.iter().position(|(r, _)| r.start > comma)?;
     Some((at, cue(w[at].1)?))
+}
+
+/// `Will Davies, senior research fellow at the IPPR told`, `Kirsten Pfeifer from the
+/// Consumer Electronics Association, told`: after a name, an appositive with one of its two
+/// commas missing (a role in lowercase and no comma before the cue, or a phrase of `from`,
+/// `of` or `at` and no comma after the name). The byte of `after` after which the cue comes.
+fn unclosed_appositive(after: &str) -> Option<usize> {
+    let mut reach = after.len().min(APPOSITIVE_BYTES);
+    while !after.is_char_boundary(reach) {
+        reach -= 1;
+    }
+    let head = &after[..reach];
+    if let Some(role) = head.strip_prefix(", ") {
+        if !role.starts_with(char::is_lowercase) {
+            return None;
+        }
+        let (r, _) = Words { s: role, i: 0 }.find(|(_, x)| is_cue(x))?;
+        return (!role[..r.start].contains(',')).then_some(r.start + 1);
+    }
+    let phrase = [" from ", " of ", " at "]
+        .into_iter()
+        .find_map(|p| head.strip_prefix(p))?;
+    let comma = phrase.find(',')?;
+    let next = phrase[comma + 1..].split_whitespace().next()?;
+    is_cue(next).then_some(head.len() - phrase.len() + comma + 1)
 }
 
 /// The most words before a cue after a quote: a name and a title or two (`Mr Peters says`).
@@ -2275,12 +2315,17 @@ fn without_brackets(s: &str) -> Cow<'_, str> {
 }
 
 /// The person of `Mr. Morgan of the Sierra Club` or `Jeffrey Lewis of the James Martin Center
-/// for Nonproliferation Studies`: the name before ` of `, when what follows is an
+/// for Nonproliferation Studies`: the name before ` of ` (or `from`, `at`), when what follows is an
 /// organisation's name (capitalised words and the small words between them) and what comes
 /// before is a person (two words, or one after an honorific). `Bank of New Zealand` and
 /// `Secretary of State John Kerry` are left whole.
 fn person_of_organisation(raw: &str) -> Option<&str> {
-    let (person, organisation) = raw.split_once(" of ")?;
+    // `of`, or `from` or `at` (`Kirsten Pfeifer from the Consumer Electronics Association`).
+    let (at, link) = [" of ", " from ", " at "]
+        .into_iter()
+        .filter_map(|link| Some((raw.find(link)?, link)))
+        .min()?;
+    let (person, organisation) = (&raw[..at], &raw[at + link.len()..]);
     let small = |w: &str| matches!(w, "the" | "for" | "of" | "and" | "on" | "in" | "&");
     let is_organisation = organisation
         .split_whitespace()
@@ -3428,6 +3473,30 @@ mod tests {
 
     fn named(speaker: &str, cue: &str) -> (Option<String>, Option<String>) {
         (Some(speaker.to_string()), Some(cue.to_string()))
+    }
+
+    #[test]
+    fn a_name_after_a_quote_past_titles_or_an_appositive_missing_a_comma() {
+        let corpus = crate::model::Corpus::of_plain_texts(&["Title\n\n\
+             “We propose a commons,” Will Davies, senior research fellow at the IPPR told the BBC.\n\n\
+             Other news.\n\n\
+             “It is going digital,” Kirsten Pfeifer from the Consumer Electronics Association, \
+             told the BBC.\n\n\
+             Other news.\n\n\
+             “Asbestos kills,” CTU Secretary, Sam Huggard said.\n\n\
+             Other news.\n\n\
+             “It is worrying.” Lisa Power, head of policy at the Trust said the policy was wrong.\n"]);
+        let found = said(&corpus.sources[0]);
+        assert_eq!(
+            found[..3],
+            [
+                named("Will Davies", "told"),
+                named("Kirsten Pfeifer", "told"),
+                named("Sam Huggard", "said"),
+            ]
+        );
+        // After a full stop, a sentence of its own: Lisa Power is not read as the speaker.
+        assert_ne!(found[3].0.as_deref(), Some("Lisa Power"));
     }
 
     #[test]
