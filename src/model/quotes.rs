@@ -1303,11 +1303,25 @@ fn first_cue(
 
 /// `New Zealand First Leader and Tauranga MP Winston Peters said`: after a quote, a cue past
 /// more words than [`leading_attribution`] reads for one, when they are all titles and a name
-/// (capitalised words, or the small words between titles), with only spaces between them.
+/// (capitalised words, the small words between titles, or a portfolio's before its title:
+/// `Green Party energy and resources spokesperson Gareth Hughes said`), with only spaces
+/// between them.
 fn cue_after_titles(after: &str, w: &[(Range<usize>, &str)]) -> Option<(usize, &'static str)> {
     let (at, cue) = first_cue(after, w, TITLED_NAME_WORDS)?;
-    let titles = w[..at].iter().all(|(_, x)| {
-        x.starts_with(char::is_uppercase) || is_title(x) || matches!(*x, "and" | "of" | "for")
+    let lowercase = |x: &str| x.starts_with(char::is_lowercase);
+    // A word of a portfolio: lowercase words up to a title in lowercase (`energy and resources
+    // spokesperson`), not a clause's (`may well apply if the UK Supreme Court`).
+    let portfolio = |k: usize| {
+        w[k..at]
+            .iter()
+            .take_while(|(_, x)| lowercase(x))
+            .any(|(_, x)| is_title(x) && !is_article(x))
+    };
+    let titles = w[..at].iter().enumerate().all(|(k, (_, x))| {
+        x.starts_with(char::is_uppercase)
+            || is_title(x)
+            || matches!(*x, "and" | "of" | "for" | "in" | "on")
+            || portfolio(k)
     });
     let spaced = (1..=at).all(|k| {
         after[w[k - 1].0.end..w[k].0.start]
@@ -3476,7 +3490,7 @@ mod tests {
     }
 
     #[test]
-    fn a_name_after_a_quote_past_titles_or_an_appositive_missing_a_comma() {
+    fn a_name_after_a_quote_past_titles_a_portfolio_or_an_appositive_missing_a_comma() {
         let corpus = crate::model::Corpus::of_plain_texts(&["Title\n\n\
              “We propose a commons,” Will Davies, senior research fellow at the IPPR told the BBC.\n\n\
              Other news.\n\n\
@@ -3485,7 +3499,12 @@ mod tests {
              Other news.\n\n\
              “Asbestos kills,” CTU Secretary, Sam Huggard said.\n\n\
              Other news.\n\n\
-             “It is worrying.” Lisa Power, head of policy at the Trust said the policy was wrong.\n"]);
+             “It is worrying.” Lisa Power, head of policy at the Trust said the policy was wrong.\n\n\
+             Other news.\n\n\
+             “Gas is a step back,” Green Party energy and resources spokesperson Gareth Hughes \
+             said.\n\n\
+             Other news.\n\n\
+             “It may apply,” and it will if the UK Supreme Court thinks so.\n"]);
         let found = said(&corpus.sources[0]);
         assert_eq!(
             found[..3],
@@ -3497,6 +3516,12 @@ mod tests {
         );
         // After a full stop, a sentence of its own: Lisa Power is not read as the speaker.
         assert_ne!(found[3].0.as_deref(), Some("Lisa Power"));
+        // A portfolio in lowercase before its title; not a clause before a name.
+        assert_eq!(found[4], named("Gareth Hughes", "said"));
+        assert_ne!(
+            found.get(5).and_then(|f| f.0.as_deref()),
+            Some("Supreme Court")
+        );
     }
 
     #[test]
