@@ -228,6 +228,9 @@ const TITLES: &[&str] = &[
     "mrs",
     "ms",
     "miss",
+    "mx",
+    // The Green Party's releases call their women MPs `Mz`.
+    "mz",
     "dr",
     "prof",
     "professor",
@@ -2622,11 +2625,23 @@ fn first_person(text: &str, lone_surnames: bool) -> Option<String> {
         let run: Vec<&str> = w[i..end].iter().map(|(_, x)| *x).collect();
         let verb_follows = past_appositive || w.get(end).is_some_and(|(_, x)| is_cue(x));
         // `national coach Luis Aragones`, `minister of sport Jaime Lissavetzky`: a title in
-        // lowercase just before the run.
+        // lowercase just before the run; or a reporting verb whose subject the run is, ending
+        // its clause (`..., says Jonathan Ayling, Chief Executive`; not `told BBC Radio 4`
+        // nor `says TH Seeds genetics are`).
+        let inverted = |verb: &str| {
+            let verb = verb.to_lowercase();
+            matches!(
+                verb.as_str(),
+                "says" | "said" | "adds" | "added" | "notes" | "noted" | "explains" | "explained"
+            ) && text[w[end - 1].0.end..]
+                .trim_start()
+                .chars()
+                .next()
+                .is_none_or(|c| matches!(c, ',' | '.' | ';'))
+        };
         let title_before = i > 0
             && text[w[i - 1].0.end..w[i].0.start].trim().is_empty()
-            && is_listed_title(w[i - 1].1)
-            && !is_article(w[i - 1].1);
+            && (is_listed_title(w[i - 1].1) && !is_article(w[i - 1].1) || inverted(w[i - 1].1));
         // A person is two words, or a title and a surname; and a title or a verb says so.
         let may_be_named = run.len() > 1
             && (verb_follows || title_before || run.iter().any(|x| is_listed_title(x)));
@@ -2788,7 +2803,7 @@ fn is_personal_title(word: &str) -> bool {
 }
 
 fn is_honorific(word: &str) -> bool {
-    ["mr", "mrs", "ms", "miss", "mx", "dr"]
+    ["mr", "mrs", "ms", "miss", "mx", "mz", "dr"]
         .iter()
         .any(|h| h.eq_ignore_ascii_case(word))
 }
@@ -3413,23 +3428,39 @@ mod tests {
     }
 
     #[test]
-    fn a_title_in_lowercase_before_a_name_makes_it_a_persons() {
+    fn a_title_in_lowercase_or_a_reporting_verb_before_a_name_makes_it_a_persons() {
         let corpus = crate::model::Corpus::of_plain_texts(&[
             "Title\n\nHearts manager John Robertson hopes to keep his players.\n\n\
              “It could help,” he said.\n\n\
              Other news.\n\n\
              Action is needed, says Labour’s transport spokesperson Megan Woods.\n\n\
-             “The plan is no priority.”\n",
+             “The plan is no priority.”\n\n\
+             Other news.\n\n\
+             Other news.\n\n\
+             Other news.\n\n\
+             Other news.\n\n\
+             The council is failing, says Jonathan Ayling, Chief Executive of the Union.\n\n\
+             “It is time.”\n\n\
+             Other news.\n\n\
+             Other news.\n\n\
+             Other news.\n\n\
+             Other news.\n\n\
+             Rugby is popular, Ayling told BBC Sport.\n\n\
+             “It is fun.”\n",
         ]);
         let speakers: Vec<Option<String>> = extract(&corpus.sources[0])
             .into_iter()
             .map(|q| q.speaker)
             .collect();
+        // A reporting verb before a name, when the name ends its clause; not `told`'s
+        // object.
         assert_eq!(
             speakers,
             [
                 Some("John Robertson".to_string()),
-                Some("Megan Woods".to_string())
+                Some("Megan Woods".to_string()),
+                Some("Jonathan Ayling".to_string()),
+                None,
             ]
         );
     }
