@@ -1280,9 +1280,15 @@ fn unclosed_appositive(after: &str) -> Option<usize> {
     let phrase = [" from ", " of ", " at "]
         .into_iter()
         .find_map(|p| head.strip_prefix(p))?;
-    let comma = phrase.find(',')?;
-    let next = phrase[comma + 1..].split_whitespace().next()?;
-    is_cue(next).then_some(head.len() - phrase.len() + comma + 1)
+    // Past commas within the phrase: `Ryan Gage from the University of Otago, Wellington,
+    // says`.
+    let comma = phrase.match_indices(',').map(|(c, _)| c).find(|&c| {
+        phrase[c + 1..]
+            .split_whitespace()
+            .next()
+            .is_some_and(|next| is_cue(next.trim_end_matches(|c: char| !c.is_alphanumeric())))
+    })?;
+    Some(head.len() - phrase.len() + comma + 1)
 }
 
 /// The most words before a cue after a quote: a name and a title or two (`Mr Peters says`).
@@ -2343,7 +2349,7 @@ fn person_of_organisation(raw: &str) -> Option<&str> {
         .filter_map(|link| Some((raw.find(link)?, link)))
         .min()?;
     let (person, organisation) = (&raw[..at], &raw[at + link.len()..]);
-    let small = |w: &str| matches!(w, "the" | "for" | "of" | "and" | "on" | "in" | "&");
+    let small = |w: &str| matches!(w, "the" | "for" | "of" | "and" | "on" | "in" | "at" | "&");
     let is_organisation = organisation
         .split_whitespace()
         .all(|w| small(w) || w.chars().next().is_some_and(char::is_uppercase));
@@ -2802,6 +2808,20 @@ fn is_personal_title(word: &str) -> bool {
         .any(|t| t.eq_ignore_ascii_case(word))
 }
 
+/// Letters after a name: a counsel's, an honour's.
+fn is_post_nominal(word: &str) -> bool {
+    [
+        "QC", "KC", "JP", "MBE", "OBE", "CBE", "KBE", "DBE", "KCVO", "ONZM", "MNZM", "CNZM",
+        "KNZM", "DNZM", "ONZ", "QSO", "QSM",
+    ]
+    .contains(&word.trim_end_matches(['.', ',']))
+}
+
+/// A member of a parliament, as the letters after a name or a title before it.
+fn is_member(word: &str) -> bool {
+    ["MP", "MSP", "MEP"].contains(&word.trim_end_matches(['.', ',']))
+}
+
 fn is_honorific(word: &str) -> bool {
     ["mr", "mrs", "ms", "miss", "mx", "mz", "dr"]
         .iter()
@@ -2825,7 +2845,20 @@ fn bare_name(raw: &str) -> Option<String> {
 /// Drop titles and roles: `Foreign Minister Winston Peters` → `Winston Peters`,
 /// `Co-leader Dr Russel Norman` → `Russel Norman`. The name is what follows the last title.
 fn strip_titles(name: &str) -> Option<String> {
-    let words: Vec<&str> = name.split_whitespace().collect();
+    let mut words: Vec<&str> = name.split_whitespace().collect();
+    // Letters after a name (`Sir Ian Smith QC`) are no part of it; `MP` only after a name an
+    // honorific opens (`Mr Peter Brown MP`), since before one it is a title (`Waiariki MP, Te
+    // Ururoa Flavell`, `a British MP`).
+    let honoured = words
+        .first()
+        .is_some_and(|w| is_honorific(w.trim_end_matches('.')));
+    while words.len() > 1
+        && words
+            .last()
+            .is_some_and(|w| is_post_nominal(w) || honoured && is_member(w))
+    {
+        words.pop();
+    }
     let mut first_name = words.iter().rposition(|w| is_title(w)).map_or(0, |i| i + 1);
     // A title that is also a surname, last: after an honorific (`Mr. King`, `Ms. Bishop`) or
     // a given name (`Amy Pope`, `Chris Bishop`), it is the surname.
@@ -3535,7 +3568,10 @@ mod tests {
              “Gas is a step back,” Green Party energy and resources spokesperson Gareth Hughes \
              said.\n\n\
              Other news.\n\n\
-             “It may apply,” and it will if the UK Supreme Court thinks so.\n"]);
+             “It may apply,” and it will if the UK Supreme Court thinks so.\n\n\
+             Other news.\n\n\
+             “We only had surveys,” Ryan Gage from the Department of Public Health at the \
+             University of Otago, Wellington, says.\n"]);
         let found = said(&corpus.sources[0]);
         assert_eq!(
             found[..3],
@@ -3553,6 +3589,8 @@ mod tests {
             found.get(5).and_then(|f| f.0.as_deref()),
             Some("Supreme Court")
         );
+        // Past a comma within the organisation's name.
+        assert_eq!(found[6], named("Ryan Gage", "says"));
     }
 
     #[test]
@@ -4060,6 +4098,16 @@ mod tests {
             Some("Chris Bishop")
         );
         assert_eq!(strip_titles("Prime Minister"), None);
+        // Letters after a name go; `MP` only after a name an honorific opens.
+        assert_eq!(
+            strip_titles("Sir Sebastian Roberts KCVO OBE").as_deref(),
+            Some("Sebastian Roberts")
+        );
+        assert_eq!(
+            strip_titles("Mr Peter Brown MP").as_deref(),
+            Some("Peter Brown")
+        );
+        assert_eq!(strip_titles("Waiariki MP"), None);
         assert_eq!(strip_titles("Zealand’s"), None);
         assert_eq!(strip_titles("AUT King"), None);
         assert_eq!(
