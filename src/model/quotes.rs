@@ -2635,15 +2635,23 @@ fn first_person(text: &str, lone_surnames: bool) -> Option<String> {
         // its clause (`..., says Jonathan Ayling, Chief Executive`; not `told BBC Radio 4`
         // nor `says TH Seeds genetics are`).
         let inverted = |verb: &str| {
-            let verb = verb.to_lowercase();
-            matches!(
-                verb.as_str(),
-                "says" | "said" | "adds" | "added" | "notes" | "noted" | "explains" | "explained"
-            ) && text[w[end - 1].0.end..]
-                .trim_start()
-                .chars()
-                .next()
-                .is_none_or(|c| matches!(c, ',' | '.' | ';'))
+            [
+                "says",
+                "said",
+                "adds",
+                "added",
+                "notes",
+                "noted",
+                "explains",
+                "explained",
+            ]
+            .iter()
+            .any(|v| v.eq_ignore_ascii_case(verb))
+                && text[w[end - 1].0.end..]
+                    .trim_start()
+                    .chars()
+                    .next()
+                    .is_none_or(|c| matches!(c, ',' | '.' | ';'))
         };
         let title_before = i > 0
             && text[w[i - 1].0.end..w[i].0.start].trim().is_empty()
