@@ -89,19 +89,16 @@ fn bench_load(c: &mut Criterion) {
         });
         // Shared passages: every release's words as tokens (what aligning two releases
         // reads), the corpus index, then the related sources of one release.
-        group.bench_function(
-            "the words of 33,584 releases as tokens",
-            |b| {
-                use rayon::prelude::*;
-                b.iter(|| {
-                    corpus
-                        .sources
-                        .par_iter()
-                        .map(|s| dossier::model::shared::tokens(s).len())
-                        .sum::<usize>()
-                })
-            },
-        );
+        group.bench_function("the words of 33,584 releases as tokens", |b| {
+            use rayon::prelude::*;
+            b.iter(|| {
+                corpus
+                    .sources
+                    .par_iter()
+                    .map(|s| dossier::model::shared::tokens(s).len())
+                    .sum::<usize>()
+            })
+        });
         group.bench_function("build the shared-passage index", |b| {
             b.iter(|| black_box(SharedIndex::build(&corpus.sources)))
         });

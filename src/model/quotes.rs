@@ -234,6 +234,9 @@ const TITLES: &[&str] = &[
     "dr",
     "prof",
     "professor",
+    "emeritus",
+    // Professor, in te reo Māori.
+    "ahorangi",
     "associate",
     "assistant",
     "rt",
@@ -2703,6 +2706,18 @@ fn is_listed_title(word: &str) -> bool {
     listed(&SET, TITLES, word).is_some()
 }
 
+/// A title in the plural, before the first of several names (`Professors Ian Craig and ...`,
+/// `MPs Gerry Brownlee and ...`, `Drs`); not where the plural is a name's word (`Human Rights
+/// Watch`, `Fiona Deans`).
+fn is_plural_title(word: &str) -> bool {
+    word.strip_suffix('s')
+        .filter(|w| w.len() >= 2 && !w.ends_with('s') && is_title(w))
+        .is_some_and(|w| {
+            let w = w.to_lowercase();
+            !is_article(&w) && !is_surname_too(&w) && !matches!(w.as_str(), "right" | "dean")
+        })
+}
+
 /// Capitalised words that start a sentence or name a day, never a person: `Then Brafman`,
 /// `His`, `Tuesday`.
 fn is_never_a_name(word: &str) -> bool {
@@ -2867,7 +2882,13 @@ fn strip_titles(name: &str) -> Option<String> {
     {
         words.pop();
     }
-    let mut first_name = words.iter().rposition(|w| is_title(w)).map_or(0, |i| i + 1);
+    // A plural title only before names: alone (`MPs`, `Judges`), it is the speaker described.
+    let last = words.len().saturating_sub(1);
+    let mut first_name = words
+        .iter()
+        .enumerate()
+        .rposition(|(i, w)| is_title(w) || i < last && is_plural_title(w))
+        .map_or(0, |i| i + 1);
     // A title that is also a surname, last: after an honorific (`Mr. King`, `Ms. Bishop`) or
     // a given name (`Amy Pope`, `Chris Bishop`), it is the surname.
     if let [.., before, last] = words.as_slice()
@@ -4116,6 +4137,24 @@ mod tests {
             Some("Peter Brown")
         );
         assert_eq!(strip_titles("Waiariki MP"), None);
+        // Titles in the plural before names; alone, or a name's word, they stay.
+        assert_eq!(
+            strip_titles("Professors Ian Craig").as_deref(),
+            Some("Ian Craig")
+        );
+        assert_eq!(
+            strip_titles("Co-leaders Jeanette Fitzsimons").as_deref(),
+            Some("Jeanette Fitzsimons")
+        );
+        assert_eq!(
+            strip_titles("Emeritus Gary Hermansson").as_deref(),
+            Some("Gary Hermansson")
+        );
+        assert_eq!(strip_titles("MPs").as_deref(), Some("MPs"));
+        assert_eq!(
+            strip_titles("Human Rights Watch").as_deref(),
+            Some("Human Rights Watch")
+        );
         assert_eq!(strip_titles("Zealand’s"), None);
         assert_eq!(strip_titles("AUT King"), None);
         assert_eq!(
