@@ -2229,7 +2229,59 @@ impl<'a> NameBook<'a> {
                 }
             }
         }
-        best.unwrap_or_else(|| name.to_string())
+        best.or_else(|| self.filled_out_given_name(last))
+            .unwrap_or_else(|| name.to_string())
+    }
+
+    /// `Nandor says`, `Sarah says`: a given name, filled out from the name in full the source
+    /// opens with it (`Nandor Tanczos`), when it opens no other: two to four capitalised words
+    /// with only spaces between them, none a title, an organisation's, a name's never, an
+    /// acronym or with a digit, and none the source writes in lowercase too (`Google Video`,
+    /// `Uefa Cup`). An acronym is no given name.
+    fn filled_out_given_name(&self, given: &str) -> Option<String> {
+        let acronym = given
+            .chars()
+            .filter(|c| c.is_alphabetic())
+            .all(char::is_uppercase);
+        if acronym || is_title(given) || is_never_a_name(given) {
+            return None;
+        }
+        let finder = memchr::memmem::Finder::new(given.as_bytes());
+        let surname_like = |w: &&str| {
+            !(is_title(w) || is_never_a_name(w) || is_cue(w))
+                && w.chars().any(char::is_lowercase)
+                && !w.chars().any(|c| c.is_ascii_digit())
+        };
+        let mut fulls = self.source.paragraphs_with_text().flat_map(|(p, text)| {
+            let text = if p.is_content() { text } else { "" };
+            finder.find_iter(text.as_bytes()).filter_map(move |at| {
+                if !is_whole_word(text, at..at + given.len()) {
+                    return None;
+                }
+                let run: Vec<&str> = Words {
+                    s: &text[at..],
+                    i: 0,
+                }
+                .scan(0, |end, (r, w)| {
+                    let spaced = r.start == 0 || text[at + *end..at + r.start] == *" ";
+                    *end = r.end;
+                    spaced.then_some(w)
+                })
+                .take_while(|w| w.starts_with(char::is_uppercase))
+                .take(4)
+                .collect();
+                let full = run.join(" ");
+                let named = run.len() >= 2
+                    && run[0] == given
+                    && run[1..].iter().all(surname_like)
+                    && !is_organisation(&full)
+                    && written_as_a_name(self.source, &full)
+                    && bare_name(&full).as_deref() == Some(full.as_str());
+                named.then_some(full)
+            })
+        });
+        let first = fulls.next()?;
+        fulls.all(|full| full == first).then_some(first)
     }
 }
 
@@ -3523,6 +3575,31 @@ mod tests {
                 Some("Megan Woods".to_string()),
                 Some("Jonathan Ayling".to_string()),
                 None,
+            ]
+        );
+    }
+
+    #[test]
+    fn a_given_name_alone_is_filled_out_from_the_name_in_full() {
+        let corpus = crate::model::Corpus::of_plain_texts(&[
+            "Title\n\nGreen MP Nandor Tanczos spoke today.\n\n\
+             “Cannabis law must change,” Nandor says.\n\n\
+             Students Sarah Whitty and Sarah Chamberlain won. Google Video sells films on video.\n\n\
+             “We are thrilled,” Sarah says.\n\n\
+             “We sell films,” Google says.\n",
+        ]);
+        let speakers: Vec<Option<String>> = extract(&corpus.sources[0])
+            .into_iter()
+            .map(|q| q.speaker)
+            .collect();
+        // Not when the given name opens two names, nor a name with a word the source writes
+        // in lowercase too.
+        assert_eq!(
+            speakers,
+            [
+                Some("Nandor Tanczos".to_string()),
+                Some("Sarah".to_string()),
+                Some("Google".to_string()),
             ]
         );
     }
