@@ -3562,10 +3562,7 @@ mod tests {
              Rugby is popular, Ayling told BBC Sport.\n\n\
              “It is fun.”\n",
         ]);
-        let speakers: Vec<Option<String>> = extract(&corpus.sources[0])
-            .into_iter()
-            .map(|q| q.speaker)
-            .collect();
+        let speakers = speakers_of(&corpus.sources[0]);
         // A reporting verb before a name, when the name ends its clause; not `told`'s
         // object.
         assert_eq!(
@@ -3588,10 +3585,7 @@ mod tests {
              “We are thrilled,” Sarah says.\n\n\
              “We sell films,” Google says.\n",
         ]);
-        let speakers: Vec<Option<String>> = extract(&corpus.sources[0])
-            .into_iter()
-            .map(|q| q.speaker)
-            .collect();
+        let speakers = speakers_of(&corpus.sources[0]);
         // Not when the given name opens two names, nor a name with a word the source writes
         // in lowercase too.
         assert_eq!(
@@ -3619,10 +3613,7 @@ mod tests {
              Green MP Metiria Turei spoke today.\n\n\
              “Families are hit twice,” said the Green Party education spokesperson.\n",
         ]);
-        let speakers: Vec<Option<String>> = extract(&corpus.sources[0])
-            .into_iter()
-            .map(|q| q.speaker)
-            .collect();
+        let speakers = speakers_of(&corpus.sources[0]);
         assert_eq!(
             speakers,
             [
@@ -3653,6 +3644,10 @@ mod tests {
             .into_iter()
             .map(|q| (q.speaker, q.cue))
             .collect()
+    }
+
+    fn speakers_of(source: &Source) -> Vec<Option<String>> {
+        extract(source).into_iter().map(|q| q.speaker).collect()
     }
 
     fn named(speaker: &str, cue: &str) -> (Option<String>, Option<String>) {
