@@ -1268,11 +1268,7 @@ fn cue_after_appositive(
 /// commas missing (a role in lowercase and no comma before the cue, or a phrase of `from`,
 /// `of` or `at` and no comma after the name). The byte of `after` after which the cue comes.
 fn unclosed_appositive(after: &str) -> Option<usize> {
-    let mut reach = after.len().min(APPOSITIVE_BYTES);
-    while !after.is_char_boundary(reach) {
-        reach -= 1;
-    }
-    let head = &after[..reach];
+    let head = appositive_reach(after);
     if let Some(role) = head.strip_prefix(", ") {
         if !role.starts_with(char::is_lowercase) {
             return None;
@@ -1285,12 +1281,7 @@ fn unclosed_appositive(after: &str) -> Option<usize> {
         .find_map(|p| head.strip_prefix(p))?;
     // Past commas within the phrase: `Ryan Gage from the University of Otago, Wellington,
     // says`.
-    let comma = phrase.match_indices(',').map(|(c, _)| c).find(|&c| {
-        phrase[c + 1..]
-            .split_whitespace()
-            .next()
-            .is_some_and(|next| is_cue(next.trim_end_matches(|c: char| !c.is_alphanumeric())))
-    })?;
+    let comma = comma_before_cue(phrase)?;
     Some(head.len() - phrase.len() + comma + 1)
 }
 
@@ -2629,24 +2620,32 @@ const APPOSITIVE_BYTES: usize = 120;
 /// Where `after`, what follows a name, is an appositive and then a reporting verb (`, who is
 /// UKIP Scotland chairman, said` after `Peter Nielson`): the end of the comma that closes it.
 fn appositive_before_cue(after: &str) -> Option<usize> {
-    let appositive = after.strip_prefix(',')?;
-    // Only so far: a paragraph with no comma after a name is read once, not once a name.
-    let mut reach = appositive.len().min(APPOSITIVE_BYTES);
-    while !appositive.is_char_boundary(reach) {
+    comma_before_cue(after.strip_prefix(',')?).map(|comma| comma + 1)
+}
+
+/// The first [`APPOSITIVE_BYTES`] of `s`: only so far is an appositive read, so that a
+/// paragraph with no comma after a name is read once, not once a name.
+fn appositive_reach(s: &str) -> &str {
+    let mut reach = s.len().min(APPOSITIVE_BYTES);
+    while !s.is_char_boundary(reach) {
         reach -= 1;
     }
-    // Past a second appositive too: `Scott Pruitt, the attorney general of Oklahoma, one of
-    // the states suing the EPA, said`.
-    appositive[..reach]
+    &s[..reach]
+}
+
+/// The byte of the first comma in reach of `s` ([`appositive_reach`]) that a reporting verb
+/// follows: where an appositive closes, past a second one too (`Scott Pruitt, the attorney
+/// general of Oklahoma, one of the states suing the EPA, said`).
+fn comma_before_cue(s: &str) -> Option<usize> {
+    appositive_reach(s)
         .match_indices(',')
         .map(|(comma, _)| comma)
         .find(|&comma| {
-            appositive[comma + 1..]
+            s[comma + 1..]
                 .split_whitespace()
                 .next()
                 .is_some_and(|x| is_cue(x.trim_end_matches(|c: char| !c.is_alphanumeric())))
         })
-        .map(|comma| comma + 1)
 }
 
 /// The first person `text` names: a name of two words or more (once its titles go) that had a
