@@ -852,8 +852,8 @@ impl<'a> Iterator for Words<'a> {
 
     fn next(&mut self) -> Option<Self::Item> {
         // The bytes that only one reading allows go by in tight loops; a dot and non-ASCII
-        // chars are read char by char. One loop reading every char took a seventh of finding
-        // quotes.
+        // chars are read char by char. One loop reading every char, with a state for inside
+        // and outside a word, made finding quotes about 2% slower.
         loop {
             let start = loop {
                 self.skip(ByteClass::Between);
@@ -2243,8 +2243,11 @@ impl<'a> NameBook<'a> {
                 && w.chars().any(char::is_lowercase)
                 && !w.chars().any(|c| c.is_ascii_digit())
         };
-        let mut fulls = self.source.paragraphs_with_text().flat_map(|(p, text)| {
-            let text = if p.is_content() { text } else { "" };
+        let contents = self
+            .source
+            .paragraphs_with_text()
+            .filter(|(p, _)| p.is_content());
+        let mut fulls = contents.flat_map(|(_, text)| {
             finder.find_iter(text.as_bytes()).filter_map(move |at| {
                 if !is_whole_word(text, at..at + given.len()) {
                     return None;

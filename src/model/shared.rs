@@ -171,14 +171,18 @@ pub(super) fn for_each_key(source: &Source, mut key: impl FnMut(usize, usize, u6
     for p in &source.paragraphs {
         let span = p.span.start as usize..p.span.end as usize;
         if !p.is_content() {
-            run.take().map(&mut each_run);
+            if let Some(r) = run.take() {
+                each_run(r);
+            }
         } else if let Some(r) = &mut run {
             r.end = span.end;
         } else {
             run = Some(span);
         }
     }
-    run.map(each_run);
+    if let Some(r) = run {
+        each_run(r);
+    }
 }
 
 /// The text of `tokens[range]` in `source`, from its first word to its last; a passage over
@@ -279,7 +283,7 @@ fn group_part<'a>(
     parts: impl Iterator<Item = &'a [u64]> + Clone,
     fingerprint_bits: u64,
     limit: usize,
-    (bits, kept): &mut (Vec<u64>, Vec<u64>),
+    (bits, repeated): &mut (Vec<u64>, Vec<u64>),
 ) -> (Vec<u64>, Vec<u64>) {
     let count: usize = parts.clone().map(<[u64]>::len).sum();
     // 32 bits a posting: one fingerprint in 32 met once shares its bit with another, and is
@@ -301,18 +305,18 @@ fn group_part<'a>(
         }
     }
     // Written each, and counted only when it comes again: a branch on it is mispredicted.
-    if kept.len() < count {
-        kept.resize(count, 0);
+    if repeated.len() < count {
+        repeated.resize(count, 0);
     }
     let mut n = 0;
     for part in parts {
         for &posting in part {
             let (word, mask) = bit(posting);
-            kept[n] = posting;
+            repeated[n] = posting;
             n += usize::from(again[word] & mask != 0);
         }
     }
-    let mut postings = kept[..n].to_vec();
+    let mut postings = repeated[..n].to_vec();
     postings.sort_unstable();
     postings.dedup();
     let (mut common, mut kept) = (Vec::new(), Vec::new());
