@@ -2745,13 +2745,14 @@ fn is_initial_or_title(word: &str) -> bool {
     word.chars().nth(1).is_none() || is_listed_title(word)
 }
 
-/// Whether `word` is a title, or has one among its hyphenated parts (`Vice-Chancellor`).
+/// Whether `word` is a title, or has one among its hyphenated parts (`Vice-Chancellor`); a
+/// title that is a surname too makes a hyphenated surname (`Benson-Pope`).
 fn is_title(word: &str) -> bool {
     let word = word.trim_end_matches('.');
     is_listed_title(word)
         || word
             .split('-')
-            .any(|part| part.len() > 2 && is_listed_title(part))
+            .any(|part| part.len() > 2 && is_listed_title(part) && !is_surname_too(part))
 }
 
 /// Whether `word` (any case) is one of [`TITLES`].
@@ -2943,13 +2944,13 @@ fn strip_titles(name: &str) -> Option<String> {
         .enumerate()
         .rposition(|(i, w)| is_title(w) || i < last && is_plural_title(w))
         .map_or(0, |i| i + 1);
-    // A title that is also a surname, last: after an honorific (`Mr. King`, `Ms. Bishop`) or
-    // a given name (`Amy Pope`, `Chris Bishop`), it is the surname.
+    // A title that is also a surname, last: after a person's title (`Mr. King`, `Professor
+    // Green`) or a given name (`Amy Pope`, `Chris Bishop`), it is the surname.
     if let [.., before, last] = words.as_slice()
         && first_name == words.len()
     {
         let before = before.trim_end_matches('.');
-        if is_honorific(before) {
+        if is_honorific(before) || is_personal_title(before) && is_surname_too(last) {
             first_name = words.len() - 1;
         } else if is_surname_too(last)
             && !is_title(before)
@@ -4196,6 +4197,15 @@ mod tests {
         assert_eq!(strip_titles("Mr. Clarke").as_deref(), Some("Clarke"));
         assert_eq!(strip_titles("Mr. King").as_deref(), Some("King"));
         assert_eq!(strip_titles("Amy Pope").as_deref(), Some("Amy Pope"));
+        // After a person's title, or hyphenated, a title that is a surname too is the surname;
+        // after another title it stays one.
+        assert_eq!(strip_titles("Professor Green").as_deref(), Some("Green"));
+        assert_eq!(
+            strip_titles("David Benson-Pope").as_deref(),
+            Some("David Benson-Pope")
+        );
+        assert_eq!(strip_titles("Governor General"), None);
+        assert!(is_title("Vice-Chancellor"));
         assert_eq!(
             strip_titles("MP Chris Bishop").as_deref(),
             Some("Chris Bishop")
