@@ -2710,9 +2710,21 @@ fn first_person(text: &str, lone_surnames: bool) -> Option<String> {
                     .next()
                     .is_none_or(|c| matches!(c, ',' | '.' | ';'))
         };
-        let title_before = i > 0
-            && text[w[i - 1].0.end..w[i].0.start].trim().is_empty()
-            && (is_listed_title(w[i - 1].1) && !is_article(w[i - 1].1) || inverted(w[i - 1].1));
+        // Or, the clause a reporting verb opens, a title in lowercase and a comma (`says
+        // National’s Education spokeswoman, Katherine Rich.`; not `endorsed by the health
+        // minister, David Clark`).
+        let title_before = i > 0 && {
+            let (gap, before) = (text[w[i - 1].0.end..w[i].0.start].trim(), w[i - 1].1);
+            let titled = is_listed_title(before) && !is_article(before);
+            let verb_leads = || {
+                (i.saturating_sub(TITLED_NAME_WORDS)..i - 1).any(|k| {
+                    inverted(w[k].1)
+                        && !text[w[k].0.end..w[i - 1].0.start].contains(['.', ',', ';', ':'])
+                })
+            };
+            gap.is_empty() && (titled || inverted(before))
+                || gap == "," && titled && before.starts_with(char::is_lowercase) && verb_leads()
+        };
         // A person is two words, or a title and a surname; and a title or a verb says so.
         let may_be_named = run.len() > 1
             && (verb_follows || title_before || run.iter().any(|x| is_listed_title(x)));
@@ -3576,6 +3588,22 @@ mod tests {
                 Some("Jonathan Ayling".to_string()),
                 None,
             ]
+        );
+        // A title in lowercase and a comma, in the clause a reporting verb opens.
+        assert_eq!(
+            first_person(
+                "Action is needed, says National’s Education spokeswoman, Katherine Rich.",
+                true
+            )
+            .as_deref(),
+            Some("Katherine Rich")
+        );
+        assert_eq!(
+            first_person(
+                "It was endorsed by the health minister, David Clark, today.",
+                true
+            ),
+            None
         );
     }
 
