@@ -1651,22 +1651,26 @@ fn subject_before(before: &str, cue: &Range<usize>) -> Option<String> {
     if let Some(p) = last.filter(|w| PRONOUNS.contains(&w.as_str())) {
         return Some(p);
     }
+    // Titles alone are no one's name (`Young Labour President`).
+    let titles_only = |run: &str| strip_titles(run).is_none();
     // `Anthony Anton, president and CEO of Washington Restaurant Association stated`, `Colin
-    // Asplin, Blackpool Hotel Association said`: an appositive whose closing comma is
-    // missing; the name is before it. The appositive is a role, or an organisation's name.
+    // Asplin, Blackpool Hotel Association said`, `Ella Hardy, Young Labour President says`:
+    // an appositive whose closing comma is missing; the name is before it. The appositive is
+    // a role, titles or an organisation's name.
     let unclosed = || {
         let (name, appositive) = head.split_once(',')?;
         let run = name_run_end(name)?;
         let whole = run.split(' ').count() == words(name).len() && run.contains(' ');
         let appositive = appositive.trim_start();
         let role_or_organisation = appositive.starts_with(char::is_lowercase)
-            || name_run_end(appositive)
-                .is_some_and(|org| org == appositive && is_organisation(&org));
+            || name_run_end(appositive).is_some_and(|org| {
+                org == appositive && (is_organisation(&org) || titles_only(&org))
+            });
         (whole && role_or_organisation).then_some(run)
     };
     let run = name_run_end(head);
     run.clone()
-        .filter(|run| !is_organisation(run))
+        .filter(|run| !is_organisation(run) && !titles_only(run))
         .or_else(unclosed)
         .or(run)
         .or_else(|| voice_of(head))
@@ -4436,6 +4440,13 @@ mod tests {
         assert_eq!(
             strip_titles("Professor Robert Patman").as_deref(),
             Some("Robert Patman")
+        );
+        // An appositive of titles alone, its closing comma missing.
+        let before = "Ella Hardy, Young Labour President says that ";
+        let (range, _) = find_cue(before).unwrap();
+        assert_eq!(
+            subject_before(before, &range).as_deref(),
+            Some("Ella Hardy")
         );
     }
 
