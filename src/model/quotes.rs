@@ -432,6 +432,8 @@ fn mark_starts(bytes: &[u8]) -> impl Iterator<Item = usize> + '_ {
 fn scan(text: &str) -> Vec<Span> {
     let mut spans = Vec::new();
     let mut double: Option<usize> = None;
+    // Quotes open inside the open double quote (`“… who work “above and beyond” the call …,”`).
+    let mut nested = 0;
     let mut single: Option<usize> = None;
     for i in mark_starts(text.as_bytes()) {
         let Some(c) = text[i..].chars().next() else {
@@ -457,8 +459,13 @@ fn scan(text: &str) -> Vec<Span> {
         match c {
             c if is_double_open(c) && double.is_none() => {
                 double = Some(i);
+                nested = 0;
                 single = None;
             }
+            // A second opening mark is a quote within the quote when the closing marks after
+            // it close both; else the first was left open (`“No. “Really,” he said.`).
+            c if is_double_open(c) && closes_both(&text[i..], nested) => nested += 1,
+            c if is_double_close(c) && nested > 0 && double.is_some() => nested -= 1,
             c if is_double_close(c) => {
                 match double.take() {
                     Some(o) => close_double(&mut spans, Some(o)),
@@ -524,6 +531,18 @@ fn scan(text: &str) -> Vec<Span> {
         });
     }
     spans
+}
+
+/// Whether `rest`, from a double opening mark inside an open quote with `nested` quotes open
+/// within it already, has closing marks enough for them all and the quote.
+fn closes_both(rest: &str, nested: usize) -> bool {
+    let (opens, closes) = rest.chars().fold((0, 0), |(o, c), ch| {
+        (
+            o + usize::from(is_double_open(ch)),
+            c + usize::from(is_double_close(ch)),
+        )
+    });
+    closes > opens + nested
 }
 
 fn mark_len(text: &str, at: usize) -> usize {
@@ -3461,6 +3480,13 @@ mod tests {
             spans("“Outer ‘inner’ text,” she said."),
             vec!["Outer ‘inner’ text,"]
         );
+        // A quote within a quote in the same marks; an opening mark that no closing mark
+        // pairs with is the first quote left open.
+        assert_eq!(
+            spans("“Work “above and beyond” the call,” he said."),
+            vec!["Work “above and beyond” the call,"]
+        );
+        assert_eq!(spans("“No. “Really,” he said."), vec!["No. “Really,"]);
         assert_eq!(spans("“Unclosed to the end"), vec!["Unclosed to the end"]);
         assert_eq!(
             spans("with an ‘Individually Tailored Partnership Programme'."),
