@@ -317,6 +317,8 @@ const TITLES: &[&str] = &[
     "princess",
     "pope",
     "bishop",
+    // A manager, in sports reports (`Newcastle boss Graeme Souness`).
+    "boss",
     "reverend",
     "rev",
     "father",
@@ -2446,6 +2448,7 @@ const PRONOUN_REACH: usize = 3;
 /// sure that is. A person named in the quote's own sentence is looked for before this.
 fn nearest_person(
     source: &Source,
+    names: &NameBook,
     c: &Candidate,
     previous: Option<&Quote>,
     pronoun: Option<&str>,
@@ -2478,7 +2481,11 @@ fn nearest_person(
             let first_word = sentence.split_whitespace().next().unwrap_or_default();
             let opens_with_pronoun = PRONOUNS.iter().any(|p| first_word.eq_ignore_ascii_case(p));
             if !opens_with_pronoun
-                && let Some(name) = first_person(sentence, true)
+                && let Some(name) = first_person(sentence, true).or_else(|| {
+                    matches!(pronoun, Some("he" | "she"))
+                        .then(|| lone_subject(sentence, names))
+                        .flatten()
+                })
                 && !other_gender(sentence, &name, pronoun)
             {
                 return Some((name, if back == 0 { 0.7 } else { 0.6 }));
@@ -2492,6 +2499,31 @@ fn nearest_person(
         }
     }
     None
+}
+
+/// `Souness said he did not think ...`, `But Redford is not worried.`: a sentence's subject that
+/// is a lone surname, the source naming its person in full elsewhere (`Graeme Souness`). The
+/// surname is the sentence's first capitalised word, past words that are never names, and a
+/// word in lowercase follows it.
+fn lone_subject(sentence: &str, names: &NameBook) -> Option<String> {
+    let mut w = Words { s: sentence, i: 0 }.skip_while(|(_, x)| is_never_a_name(x));
+    let (_, surname) = w.next()?;
+    let (_, next) = w.next()?;
+    let name_like = surname.starts_with(char::is_uppercase)
+        && surname.len() > 2
+        && surname.chars().skip(1).all(char::is_lowercase)
+        && !is_title(surname)
+        && !is_cue(surname)
+        && next.starts_with(char::is_lowercase);
+    if !name_like {
+        return None;
+    }
+    // A name in full, by words the source never writes in lowercase, none hyphenated before
+    // the surname (`Top-seeded Andy Roddick`, `Eighteen-year-old Ishan`).
+    let full = names.fullest(surname);
+    let (given, _) = full.rsplit_once(' ')?;
+    let given_names = !given.contains('-');
+    (given_names && written_as_a_name(names.source, &full)).then_some(full)
 }
 
 /// The content paragraphs from quote `c`'s back to paragraph `from`, nearest first, with their
@@ -2855,6 +2887,7 @@ fn is_never_a_name(word: &str) -> bool {
         "today",
         "neither",
         "nor",
+        "no",
         "because",
         "although",
         "though",
@@ -3051,7 +3084,7 @@ fn attribute(
         first_person(&without_brackets(c.before), false)
             .or_else(subject_of_cue_before)
             .map(|name| (name, 0.8))
-            .or_else(|| nearest_person(source, c, previous.last(), pronoun))
+            .or_else(|| nearest_person(source, names, c, previous.last(), pronoun))
             .map(|(name, confidence)| (names.fullest(&name), confidence))
             .or_else(|| previous_speaker().map(|s| (s, 0.7)))
     };
@@ -4384,6 +4417,40 @@ mod tests {
         assert_eq!(
             person_of_organisation("Secretary of State John Kerry"),
             None
+        );
+    }
+
+    #[test]
+    fn a_pronoun_stands_for_a_lone_surname_the_source_names_in_full() {
+        let corpus = crate::model::Corpus::of_plain_texts(&[
+            "Title\n\nGraeme Souness took over at Newcastle.\n\n\
+             But Souness said the record did not matter. “I think he would stay,” he added.\n",
+            "Title\n\nGraeme Souness took over at Newcastle.\n\n\
+             Souness and his players flew out. “We are ready,” they said.\n",
+            "Title\n\nNo Ireland team has won there.\n\n\
+             Ireland are unbeaten. “We are ready,” he said.\n",
+            "Title\n\nThe Detroit Lions won.\n\n\
+             Lions are as happy as lions can be. “It was hard,” he said.\n",
+            "Title\n\nTop-seeded Andy Roddick won.\n\n\
+             Roddick was not happy. “I am not playing well,” he said.\n",
+        ]);
+        // Not for `they`; not a name in full that a sentence's first word opens (`No
+        // Ireland`), one with a word the source writes in lowercase (`lions`) or a hyphenated
+        // one before the surname.
+        let speakers: Vec<_> = corpus.sources.iter().map(speakers_of).collect();
+        assert_eq!(
+            speakers,
+            [
+                vec![Some("Graeme Souness".to_string())],
+                vec![None],
+                vec![None],
+                vec![None],
+                vec![None]
+            ]
+        );
+        assert_eq!(
+            strip_titles("Newcastle boss Graeme Souness").as_deref(),
+            Some("Graeme Souness")
         );
     }
 
