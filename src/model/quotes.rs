@@ -2296,11 +2296,16 @@ impl<'a> NameBook<'a> {
                     && !is_organisation(&full)
                     && written_as_a_name(self.source, &full)
                     && bare_name(&full).as_deref() == Some(full.as_str());
-                named.then_some(full)
+                // `the Uefa Cup`, `the Jewish Chronicle`: an article makes it a thing's name.
+                let article = text[..at]
+                    .strip_suffix(' ')
+                    .and_then(|head| head.rsplit(' ').next())
+                    .is_some_and(is_article);
+                named.then_some((full, article))
             })
         });
-        let first = fulls.next()?;
-        fulls.all(|full| full == first).then_some(first)
+        let (first, article) = fulls.next()?;
+        (!article && fulls.all(|(full, article)| full == first && !article)).then_some(first)
     }
 }
 
@@ -3677,17 +3682,20 @@ mod tests {
              “Cannabis law must change,” Nandor says.\n\n\
              Students Sarah Whitty and Sarah Chamberlain won. Google Video sells films on video.\n\n\
              “We are thrilled,” Sarah says.\n\n\
-             “We sell films,” Google says.\n",
+             “We sell films,” Google says.\n\n\
+             Members of the Apple Developer Connection get new software first.\n\n\
+             “We are proud of it,” Apple said.\n",
         ]);
         let speakers = speakers_of(&corpus.sources[0]);
         // Not when the given name opens two names, nor a name with a word the source writes
-        // in lowercase too.
+        // in lowercase too, nor one an article opens.
         assert_eq!(
             speakers,
             [
                 Some("Nandor Tanczos".to_string()),
                 Some("Sarah".to_string()),
                 Some("Google".to_string()),
+                Some("Apple".to_string()),
             ]
         );
     }
