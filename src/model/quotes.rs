@@ -1129,6 +1129,17 @@ fn leading_attribution(after: &str, after_full_stop: bool) -> Option<(String, St
         let Some(mut name) = name_after(rest) else {
             return described_after(rest).map(|who| (who, cue.to_string()));
         };
+        // `said Green Party transport spokesperson Julie Anne Genter MP.`: a name in full, then
+        // letters (before a name, `MP` is a title: `said Tauranga MP Simon Bridges`).
+        if let Some(named) = name.strip_suffix(" MP")
+            && bare_name(named).is_some_and(|n| n.contains(' '))
+            && a[w[0].0.end..]
+                .trim_end()
+                .trim_end_matches(['.', ',', ';'])
+                .ends_with(&name)
+        {
+            name = named.to_string();
+        }
         // `says NZEI National President, Bruce Adin`: titles only, then the name.
         if strip_titles(&name).is_none()
             && let Some((_, named)) = rest.split_once(',')
@@ -1563,8 +1574,11 @@ fn description_of_a_name(text: &str, w: &[(Range<usize>, &str)], opening: bool) 
     // Description words, and capitalised words among them (`former Obama adviser David
     // Axelrod`), with only spaces between: the description ends at the first lowercase word
     // a name in full follows (`researcher Dr Nicola Starkey of the University`).
+    // `and` between two words of a portfolio (`local government and environment spokesperson`).
+    let joins =
+        |k: usize| *w[k].1 == *"and" && k > 0 && w.get(k + 1).is_some_and(|(_, x)| describes(x));
     for (k, (_, x)) in w.iter().enumerate().take(DESCRIPTION_WORDS) {
-        if k > 0 && !spaced(k) || !(describes(x) || capital(x)) {
+        if k > 0 && !spaced(k) || !(describes(x) || capital(x) || joins(k)) {
             return None;
         }
         if describes(x) && named(k + 1) >= 2 {
@@ -3557,6 +3571,29 @@ mod tests {
             Some(("Professor Jim Metson".into(), "said".into()))
         );
         assert_eq!(leading_attribution(" for global security.", false), None);
+        // A portfolio's `and`; letters after a name in full, not a title before none.
+        assert_eq!(
+            leading_attribution(
+                " said local government and environment spokesperson Jim Peters.",
+                false
+            )
+            .and_then(|(who, _)| bare_name(&who))
+            .as_deref(),
+            Some("Jim Peters")
+        );
+        assert_eq!(
+            leading_attribution(
+                " said Green Party spokesperson Julie Anne Genter MP.",
+                false
+            )
+            .and_then(|(who, _)| bare_name(&who))
+            .as_deref(),
+            Some("Julie Anne Genter")
+        );
+        assert_eq!(
+            leading_attribution(" said Waiariki MP.", false),
+            Some(("Waiariki MP".into(), "said".into()))
+        );
         // Signed with a dash, as under a pull quote: the name is all the rest of the line.
         assert_eq!(
             leading_attribution(" ― Julie A. Diaz Martinez\n“The next,” she", false),
