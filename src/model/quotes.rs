@@ -1140,10 +1140,16 @@ fn leading_attribution(after: &str, after_full_stop: bool) -> Option<(String, St
         {
             name = named.to_string();
         }
-        // `says NZEI National President, Bruce Adin`: titles only, then the name.
-        if strip_titles(&name).is_none()
+        // `says NZEI National President, Bruce Adin`: titles only, then the name; or titles
+        // joined by `and`, the last one's portfolio capitalised, then a person's name in full
+        // (`says IPL Director and Associate Dean Professional Learning, Jan Martin`).
+        let titles_only = strip_titles(&name).is_none();
+        if (titles_only || name.contains(" and "))
             && let Some((_, named)) = rest.split_once(',')
             && let Some(after_comma) = name_after(named)
+            && (titles_only
+                || !is_organisation(&after_comma)
+                    && bare_name(&after_comma).is_some_and(|n| n.contains(' ')))
         {
             name = after_comma;
         }
@@ -1506,8 +1512,15 @@ fn name_after(rest: &str) -> Option<String> {
     let mut k = 0;
     while let Some((range, word)) = w.get(k) {
         let title = || is_listed_title(word) && !is_article(word);
+        // `ACT Deputy Leader and Health spokesperson Brooke van Velden`: `and` after a title.
+        let joins_titles = || {
+            *word == "and"
+                && name.last().is_some_and(|x: &&str| is_title(x))
+                && w.get(k + 1)
+                    .is_some_and(|(_, x)| x.starts_with(char::is_uppercase))
+        };
         if word.chars().next().is_some_and(char::is_uppercase)
-            || (!name.is_empty() && (is_particle(word) || title()))
+            || (!name.is_empty() && (is_particle(word) || title() || joins_titles()))
         {
             name.push(*word);
         } else if let Some(described) = description_of_a_name(rest, &w[k..], name.is_empty()) {
@@ -1554,10 +1567,17 @@ fn description_of_a_name(text: &str, w: &[(Range<usize>, &str)], opening: bool) 
             .is_empty()
     };
     let capital = |x: &str| x.starts_with(char::is_uppercase) && !is_never_a_name(x);
-    // `9/11 widow Terry Strada`
-    let describes = |x: &str| {
+    // `9/11 widow Terry Strada`; a word in `-ing` only as a portfolio's, right before a title
+    // in lowercase (`gambling spokesperson`).
+    let describes = |k: usize| {
+        let x = w[k].1;
+        let before_title = || {
+            w.get(k + 1).is_some_and(|(_, next)| {
+                next.starts_with(char::is_lowercase) && is_listed_title(next)
+            })
+        };
         x.starts_with(|c: char| c.is_lowercase() || c.is_ascii_digit())
-            && !x.ends_with("ing")
+            && (!x.ends_with("ing") || before_title())
             && (opening || !x.ends_with("ed"))
             && !SMALL.contains(&x)
             && !is_never_a_name(x)
@@ -1571,17 +1591,16 @@ fn description_of_a_name(text: &str, w: &[(Range<usize>, &str)], opening: bool) 
             .take_while(|&(i, (_, x))| capital(x) && (i == 0 || spaced(k + i)))
             .count()
     };
+    // `and` between two words of a portfolio (`local government and environment spokesperson`).
+    let joins = |k: usize| w[k].1 == "and" && k > 0 && k + 1 < w.len() && describes(k + 1);
     // Description words, and capitalised words among them (`former Obama adviser David
     // Axelrod`), with only spaces between: the description ends at the first lowercase word
     // a name in full follows (`researcher Dr Nicola Starkey of the University`).
-    // `and` between two words of a portfolio (`local government and environment spokesperson`).
-    let joins =
-        |k: usize| *w[k].1 == *"and" && k > 0 && w.get(k + 1).is_some_and(|(_, x)| describes(x));
     for (k, (_, x)) in w.iter().enumerate().take(DESCRIPTION_WORDS) {
-        if k > 0 && !spaced(k) || !(describes(x) || capital(x) || joins(k)) {
+        if k > 0 && !spaced(k) || !(describes(k) || capital(x) || joins(k)) {
             return None;
         }
-        if describes(x) && named(k + 1) >= 2 {
+        if describes(k) && named(k + 1) >= 2 {
             return Some(k + 1);
         }
     }
@@ -3593,6 +3612,29 @@ mod tests {
         assert_eq!(
             leading_attribution(" said Waiariki MP.", false),
             Some(("Waiariki MP".into(), "said".into()))
+        );
+        // A portfolio in `-ing` before a title; titles joined by `and`, and then, past a
+        // capitalised portfolio and a comma, the name.
+        let speaker =
+            |after: &str| leading_attribution(after, false).and_then(|(who, _)| bare_name(&who));
+        assert_eq!(
+            speaker(" said Green Party gambling spokesperson Denise Roche.").as_deref(),
+            Some("Denise Roche")
+        );
+        assert_eq!(
+            speaker(" says ACT Deputy Leader and Health spokesperson Brooke van Velden.")
+                .as_deref(),
+            Some("Brooke van Velden")
+        );
+        assert_eq!(
+            speaker(" says IPL Director and Associate Dean Professional Learning, Jan Martin.")
+                .as_deref(),
+            Some("Jan Martin")
+        );
+        assert_eq!(
+            speaker(" says Vice-Chancellor and Professor Pat Walsh, Victoria University.")
+                .as_deref(),
+            Some("Pat Walsh")
         );
         // Signed with a dash, as under a pull quote: the name is all the rest of the line.
         assert_eq!(
