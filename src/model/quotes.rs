@@ -1144,12 +1144,16 @@ fn leading_attribution(after: &str, after_full_stop: bool) -> Option<(String, St
         // joined by `and`, the last one's portfolio capitalised, then a person's name in full
         // (`says IPL Director and Associate Dean Professional Learning, Jan Martin`).
         let titles_only = strip_titles(&name).is_none();
-        if (titles_only || name.contains(" and "))
+        let portfolio = [" and ", " for ", " of ", " on "]
+            .iter()
+            .any(|p| name.contains(p));
+        if (titles_only || portfolio)
             && let Some((_, named)) = rest.split_once(',')
             && let Some(after_comma) = name_after(named)
             && (titles_only
                 || !is_organisation(&after_comma)
-                    && bare_name(&after_comma).is_some_and(|n| n.contains(' ')))
+                    && bare_name(&after_comma).is_some_and(|n| n.contains(' '))
+                    && ends_clause(named, &after_comma))
         {
             name = after_comma;
         }
@@ -1232,6 +1236,13 @@ fn leading_attribution(after: &str, after_full_stop: bool) -> Option<(String, St
                 .then(|| any_verb_attribution(a, &w))
                 .flatten()
         })
+}
+
+/// Whether `text` is `name` and the end of its clause.
+fn ends_clause(text: &str, name: &str) -> bool {
+    text.trim_start()
+        .strip_prefix(name)
+        .is_some_and(|rest| rest.trim_start_matches(['.', ',', ';', ' ']).is_empty())
 }
 
 /// `read` or `reads`: a cue only where it is a text's (`read the email`, `the editorial
@@ -1519,6 +1530,15 @@ fn name_after(rest: &str) -> Option<String> {
                 && w.get(k + 1)
                     .is_some_and(|(_, x)| x.starts_with(char::is_uppercase))
         };
+        // `Spokesperson for Pacific Island Affairs Pita Paraone`, `Member of Parliament for
+        // Northland Rt Hon Winston Peters`: after a title, its portfolio, passed over, then the
+        // name (a seat is kept: the name's titles after it end it).
+        let portfolio = portfolio_after(rest, &name, &w[k..]);
+        if portfolio > 0 {
+            name.push(*word);
+            k += portfolio;
+            continue;
+        }
         if word.chars().next().is_some_and(char::is_uppercase)
             || (!name.is_empty() && (is_particle(word) || title() || joins_titles()))
         {
@@ -1543,6 +1563,181 @@ fn name_after(rest: &str) -> Option<String> {
         name.pop();
     }
     (!name.is_empty()).then(|| name.join(" "))
+}
+
+/// Words of a portfolio after a title and `for`, `on` or `of`, in capitals (`Spokesperson for
+/// Pacific Island Affairs`, `Minister of Foreign Affairs and Trade`).
+const PORTFOLIO_WORDS: &[&str] = &[
+    "acc",
+    "affairs",
+    "agriculture",
+    "alcohol",
+    "animal",
+    "arms",
+    "arts",
+    "biosecurity",
+    "broadcasting",
+    "building",
+    "business",
+    "change",
+    "childhood",
+    "children",
+    "citizens",
+    "civil",
+    "climate",
+    "commerce",
+    "communications",
+    "communities",
+    "conservation",
+    "construction",
+    "consumer",
+    "control",
+    "corrections",
+    "culture",
+    "customs",
+    "defence",
+    "development",
+    "disability",
+    "disarmament",
+    "drug",
+    "early",
+    "earthquake",
+    "economic",
+    "economy",
+    "education",
+    "efficiency",
+    "emergency",
+    "employment",
+    "energy",
+    "environment",
+    "ethnic",
+    "families",
+    "family",
+    "finance",
+    "fisheries",
+    "food",
+    "foreign",
+    "forestry",
+    "gambling",
+    "government",
+    "health",
+    "heritage",
+    "housing",
+    "human",
+    "immigration",
+    "industrial",
+    "industries",
+    "infrastructure",
+    "innovation",
+    "internal",
+    "international",
+    "island",
+    "islands",
+    "issues",
+    "justice",
+    "labour",
+    "land",
+    "law",
+    "local",
+    "management",
+    "maori",
+    "māori",
+    "mental",
+    "negotiations",
+    "order",
+    "pacific",
+    "parliament",
+    "peace",
+    "peoples",
+    "planning",
+    "police",
+    "policy",
+    "primary",
+    "public",
+    "racing",
+    "recovery",
+    "recreation",
+    "reform",
+    "regional",
+    "relations",
+    "research",
+    "resource",
+    "revenue",
+    "rights",
+    "rural",
+    "safety",
+    "science",
+    "senior",
+    "seniors",
+    "services",
+    "skills",
+    "small",
+    "social",
+    "sport",
+    "state",
+    "statistics",
+    "student",
+    "students",
+    "technology",
+    "tertiary",
+    "tourism",
+    "trade",
+    "training",
+    "transport",
+    "treaty",
+    "urban",
+    "veterans",
+    "waitangi",
+    "waste",
+    "water",
+    "welfare",
+    "wellbeing",
+    "women",
+    "workplace",
+    "youth",
+];
+
+/// How many of `w` (words of `text`, from `for`, `on` or `of` on) a title's portfolio takes, after the name
+/// words `name` read so far end in a title: the connector and the portfolio's words (`and`
+/// or `&` between them). 0 where no portfolio follows a title.
+fn portfolio_after(text: &str, name: &[&str], w: &[(Range<usize>, &str)]) -> usize {
+    static SET: WordSet = WordSet::new();
+    let in_portfolio =
+        |x: &str| x.starts_with(char::is_uppercase) && listed(&SET, PORTFOLIO_WORDS, x).is_some();
+    let connects = |x: &str| matches!(x, "for" | "on" | "of");
+    // After a title, or after a portfolio passed over (`Member of Parliament for Northland`).
+    let after_title = name.last().is_some_and(|x| is_title(x) || connects(x));
+    let Some((_, connector)) = w.first() else {
+        return 0;
+    };
+    if !after_title || !connects(connector) {
+        return 0;
+    }
+    let mut taken = 1;
+    while let Some((_, x)) = w.get(taken) {
+        let joined =
+            matches!(*x, "and" | "&") && w.get(taken + 1).is_some_and(|(_, y)| in_portfolio(y));
+        if !(in_portfolio(x) || joined) {
+            break;
+        }
+        taken += 1;
+    }
+    // A connector is passed over only before two capitalised words or more, a name and its
+    // titles (not `spokesman for the party`, `Co-president of NZUSA.`), or before another
+    // portfolio's.
+    let capitalised = w[taken..]
+        .iter()
+        .enumerate()
+        .take_while(|&(i, (r, x))| {
+            x.starts_with(char::is_uppercase)
+                && (i == 0 || text[w[taken + i - 1].0.end..r.start].trim().is_empty())
+        })
+        .count();
+    if capitalised >= 2 || w.get(taken).is_some_and(|(_, x)| taken > 1 && connects(x)) {
+        taken
+    } else {
+        0
+    }
 }
 
 /// The most words of a description before a name (`former Obama campaign adviser`).
@@ -3635,6 +3830,38 @@ mod tests {
             speaker(" says Vice-Chancellor and Professor Pat Walsh, Victoria University.")
                 .as_deref(),
             Some("Pat Walsh")
+        );
+        // A portfolio or a seat after a title, passed over to the name; not a name's
+        // organisation, nor past a comma.
+        assert_eq!(
+            speaker(
+                " says New Zealand First Spokesperson for Pacific Island Affairs Pita Paraone."
+            )
+            .as_deref(),
+            Some("Pita Paraone")
+        );
+        assert_eq!(
+            speaker(
+                " says New Zealand First Leader and Member of Parliament for Northland Rt Hon \
+                 Winston Peters."
+            )
+            .as_deref(),
+            Some("Winston Peters")
+        );
+        assert_eq!(speaker(" said Conor Roberts Co-president of NZUSA."), None);
+        // A name after the comma only as the end of the clause.
+        assert_eq!(
+            speaker(
+                " says University of Otago Professor Indrawati Oey, Head of Otago’s Department \
+                 of Food Sciences and the project leader."
+            )
+            .as_deref(),
+            Some("Indrawati Oey")
+        );
+        assert_eq!(
+            speaker(" says Associate Professor of Anthropology, Peter Wood, writing today.")
+                .as_deref(),
+            Some("Peter Wood")
         );
         // Signed with a dash, as under a pull quote: the name is all the rest of the line.
         assert_eq!(
