@@ -1125,8 +1125,26 @@ fn leading_attribution(after: &str, after_full_stop: bool) -> Option<(String, St
     let inverted = cue(w[0].1).or(read_cue(w[0].1));
     if let Some(cue) = inverted {
         let rest = &a[w[0].0.end..];
+        // `says the New Zealand First Leader Rt Hon Winston Peters`: titles after `the`, then a
+        // person's name in full that ends the clause (not `the Old Trafford boss`, `the
+        // Birchfield Harrier`).
+        let clause = rest.trim_end().trim_end_matches(['.', ',', ';', ':', ' ']);
+        let person = |name: &String| {
+            !is_organisation(name)
+                && bare_name(name).is_some_and(|n| n.contains(' ') && n.len() < name.len())
+                && name
+                    .rsplit(' ')
+                    .next()
+                    .is_some_and(|last| clause.ends_with(last))
+        };
+        let after_the = rest
+            .trim_start()
+            .get(4..)
+            .filter(|_| rest.trim_start()[..4].eq_ignore_ascii_case("the "))
+            .and_then(name_after)
+            .filter(person);
         // `said a senior Cruz adviser`, `said the agency`: no name, a description.
-        let Some(mut name) = name_after(rest) else {
+        let Some(mut name) = after_the.or_else(|| name_after(rest)) else {
             return described_after(rest).map(|who| (who, cue.to_string()));
         };
         // `said Green Party transport spokesperson Julie Anne Genter MP.`: a name in full, then
@@ -1156,6 +1174,13 @@ fn leading_attribution(after: &str, after_full_stop: bool) -> Option<(String, St
                     && ends_clause(named, &after_comma))
         {
             name = after_comma;
+        }
+        // `said Logan Edgar OUSA President`, `said Dr Jamie Whyte Leader of the ACT Party`: a
+        // name in full, then its organisation or titles.
+        if bare_name(&name).is_none()
+            && let Some(named) = name_before_its_titles(&name)
+        {
+            name = named;
         }
         return Some((name, cue.to_string()));
     }
@@ -1332,6 +1357,30 @@ fn unclosed_appositive(after: &str) -> Option<usize> {
     // says`.
     let comma = comma_before_cue(phrase)?;
     Some(head.len() - phrase.len() + comma + 1)
+}
+
+/// `Logan Edgar OUSA President` → `Logan Edgar`, `Dr Jamie Whyte Leader` → `Dr Jamie Whyte`,
+/// `Winston Peters Leader of New Zealand First` → `Winston Peters`: a name of two capitalised
+/// words or more, ended by an acronym or a number, or by a title after an honorific or before
+/// `of` (not `Old Trafford boss`, `New Zealand First Leader`).
+fn name_before_its_titles(run: &str) -> Option<String> {
+    let words: Vec<&str> = run.split(' ').collect();
+    let honorifics = words
+        .iter()
+        .take_while(|x| is_honorific(x.trim_end_matches('.')))
+        .count();
+    let letters = |x: &str| {
+        x.chars().any(|c| c.is_ascii_digit()) || x.len() > 1 && x.chars().all(char::is_uppercase)
+    };
+    let name = words[honorifics..]
+        .iter()
+        .take_while(|x| x.starts_with(char::is_uppercase) && !letters(x) && !is_title(x))
+        .count();
+    let end = honorifics + name;
+    let next = words.get(end)?;
+    let titled = is_title(next)
+        && (honorifics > 0 || words[end..].iter().find(|x| !is_title(x)) == Some(&"of"));
+    (name >= 2 && (letters(next) || titled)).then(|| words[..end].join(" "))
 }
 
 /// The most words before a cue after a quote: a name and a title or two (`Mr Peters says`).
@@ -3849,6 +3898,34 @@ mod tests {
             Some("Winston Peters")
         );
         assert_eq!(speaker(" said Conor Roberts Co-president of NZUSA."), None);
+        // Titles after `the`, then a name; a name, then its organisation or titles.
+        assert_eq!(
+            speaker(" says the New Zealand First Leader Rt Hon Winston Peters.").as_deref(),
+            Some("Winston Peters")
+        );
+        let who = |after: &str| leading_attribution(after, false).map(|(who, _)| who);
+        assert_eq!(
+            who(" said the Birchfield Harrier.").as_deref(),
+            Some("the Birchfield Harrier")
+        );
+        assert_eq!(
+            who(" said the Old Trafford boss.").as_deref(),
+            Some("the Old Trafford boss")
+        );
+        assert_eq!(
+            speaker(" said Logan Edgar OUSA President.").as_deref(),
+            Some("Logan Edgar")
+        );
+        assert_eq!(
+            speaker(" said Dr Jamie Whyte Leader of the ACT Party.").as_deref(),
+            Some("Jamie Whyte")
+        );
+        assert_ne!(
+            speaker(" says the former Black Ferns skipper and lecturer at the College.").as_deref(),
+            Some("Black Ferns")
+        );
+        assert_eq!(name_before_its_titles("New Zealand First Leader"), None);
+        assert_eq!(name_before_its_titles("Old Trafford boss"), None);
         // A name after the comma only as the end of the clause.
         assert_eq!(
             speaker(
