@@ -1177,8 +1177,8 @@ fn leading_attribution(after: &str, after_full_stop: bool) -> Option<(String, St
         }
         // `said Logan Edgar OUSA President`, `said Dr Jamie Whyte Leader of the ACT Party`: a
         // name in full, then its organisation or titles.
-        if bare_name(&name).is_none()
-            && let Some(named) = name_before_its_titles(&name)
+        if let Some(named) = name_before_its_titles(&name)
+            && bare_name(&name).is_none()
         {
             name = named;
         }
@@ -1754,12 +1754,11 @@ fn portfolio_after(text: &str, name: &[&str], w: &[(Range<usize>, &str)]) -> usi
     let in_portfolio =
         |x: &str| x.starts_with(char::is_uppercase) && listed(&SET, PORTFOLIO_WORDS, x).is_some();
     let connects = |x: &str| matches!(x, "for" | "on" | "of");
-    // After a title, or after a portfolio passed over (`Member of Parliament for Northland`).
-    let after_title = name.last().is_some_and(|x| is_title(x) || connects(x));
-    let Some((_, connector)) = w.first() else {
+    if !w.first().is_some_and(|(_, x)| connects(x)) {
         return 0;
-    };
-    if !after_title || !connects(connector) {
+    }
+    // After a title, or after a portfolio passed over (`Member of Parliament for Northland`).
+    if !name.last().is_some_and(|x| connects(x) || is_title(x)) {
         return 0;
     }
     let mut taken = 1;
