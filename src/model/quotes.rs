@@ -1614,8 +1614,8 @@ fn name_after(rest: &str) -> Option<String> {
     (!name.is_empty()).then(|| name.join(" "))
 }
 
-/// Words of a portfolio after a title and `for`, `on` or `of`, in capitals (`Spokesperson for
-/// Pacific Island Affairs`, `Minister of Foreign Affairs and Trade`).
+/// Words of a portfolio after a title and `for`, `on` or `of` (`Spokesperson for Pacific Island
+/// Affairs`, `Minister of Foreign Affairs and Trade`, `spokesperson for workplace relations`).
 const PORTFOLIO_WORDS: &[&str] = &[
     "acc",
     "affairs",
@@ -1751,8 +1751,7 @@ const PORTFOLIO_WORDS: &[&str] = &[
 /// or `&` between them). 0 where no portfolio follows a title.
 fn portfolio_after(text: &str, name: &[&str], w: &[(Range<usize>, &str)]) -> usize {
     static SET: WordSet = WordSet::new();
-    let in_portfolio =
-        |x: &str| x.starts_with(char::is_uppercase) && listed(&SET, PORTFOLIO_WORDS, x).is_some();
+    let in_portfolio = |x: &str| listed(&SET, PORTFOLIO_WORDS, x).is_some();
     let connects = |x: &str| matches!(x, "for" | "on" | "of");
     if !w.first().is_some_and(|(_, x)| connects(x)) {
         return 0;
@@ -3897,6 +3896,10 @@ mod tests {
             Some("Winston Peters")
         );
         assert_eq!(speaker(" said Conor Roberts Co-president of NZUSA."), None);
+        assert_eq!(
+            speaker(" said Green Party spokesperson for conservation Eugenie Sage.").as_deref(),
+            Some("Eugenie Sage")
+        );
         // Titles after `the`, then a name; a name, then its organisation or titles.
         assert_eq!(
             speaker(" says the New Zealand First Leader Rt Hon Winston Peters.").as_deref(),
