@@ -1137,11 +1137,11 @@ fn leading_attribution(after: &str, after_full_stop: bool) -> Option<(String, St
                     .next()
                     .is_some_and(|last| clause.ends_with(last))
         };
-        let after_the = rest
-            .trim_start()
-            .get(4..)
-            .filter(|_| rest.trim_start()[..4].eq_ignore_ascii_case("the "))
-            .and_then(name_after)
+        let opening = rest.trim_start();
+        let after_the = opening
+            .get(..4)
+            .filter(|head| head.eq_ignore_ascii_case("the "))
+            .and_then(|_| name_after(&opening[4..]))
             .filter(person);
         // `said a senior Cruz adviser`, `said the agency`: no name, a description.
         let Some(mut name) = after_the.or_else(|| name_after(rest)) else {
@@ -1159,8 +1159,9 @@ fn leading_attribution(after: &str, after_full_stop: bool) -> Option<(String, St
             name = named.to_string();
         }
         // `says NZEI National President, Bruce Adin`: titles only, then the name; or titles
-        // joined by `and`, the last one's portfolio capitalised, then a person's name in full
-        // (`says IPL Director and Associate Dean Professional Learning, Jan Martin`).
+        // with a portfolio (joined by `and`, or after `for`, `of`, `on`), then a person's name
+        // in full that ends the clause (`says IPL Director and Associate Dean Professional
+        // Learning, Jan Martin`).
         let titles_only = strip_titles(&name).is_none();
         let portfolio = [" and ", " for ", " of ", " on "]
             .iter()
@@ -1581,7 +1582,7 @@ fn name_after(rest: &str) -> Option<String> {
         };
         // `Spokesperson for Pacific Island Affairs Pita Paraone`, `Member of Parliament for
         // Northland Rt Hon Winston Peters`: after a title, its portfolio, passed over, then the
-        // name (a seat is kept: the name's titles after it end it).
+        // name (a seat is read into the run, and the titles after it, `Rt Hon`, drop it).
         let portfolio = portfolio_after(rest, &name, &w[k..]);
         if portfolio > 0 {
             name.push(*word);
