@@ -3021,7 +3021,12 @@ fn first_person(text: &str, lone_surnames: bool) -> Option<String> {
         {
             return strip_titles(&name);
         }
-        let run: Vec<&str> = w[i..end].iter().map(|(_, x)| *x).collect();
+        let start = i;
+        i = end;
+        // A person is two words, or a title and a surname.
+        if end - start < 2 {
+            continue;
+        }
         let verb_follows = past_appositive || w.get(end).is_some_and(|(_, x)| is_cue(x));
         // `national coach Luis Aragones`, `minister of sport Jaime Lissavetzky`: a title in
         // lowercase just before the run; or a reporting verb whose subject the run is, ending
@@ -3049,25 +3054,33 @@ fn first_person(text: &str, lone_surnames: bool) -> Option<String> {
         // Or, the clause a reporting verb opens, a title in lowercase and a comma (`says
         // National’s Education spokeswoman, Katherine Rich.`; not `endorsed by the health
         // minister, David Clark`).
-        let title_before = i > 0 && {
-            let (gap, before) = (text[w[i - 1].0.end..w[i].0.start].trim(), w[i - 1].1);
-            let titled = is_listed_title(before) && !is_article(before);
-            let verb_leads = || {
-                (i.saturating_sub(TITLED_NAME_WORDS)..i - 1).any(|k| {
-                    inverted(w[k].1)
-                        && !text[w[k].0.end..w[i - 1].0.start].contains(['.', ',', ';', ':'])
-                })
-            };
-            gap.is_empty() && (titled || inverted(before))
-                || gap == "," && titled && before.starts_with(char::is_lowercase) && verb_leads()
+        let title_before = || {
+            start > 0 && {
+                let (gap, before) = (
+                    text[w[start - 1].0.end..w[start].0.start].trim(),
+                    w[start - 1].1,
+                );
+                let titled = is_listed_title(before) && !is_article(before);
+                let verb_leads = || {
+                    (start.saturating_sub(TITLED_NAME_WORDS)..start - 1).any(|k| {
+                        inverted(w[k].1)
+                            && !text[w[k].0.end..w[start - 1].0.start]
+                                .contains(['.', ',', ';', ':'])
+                    })
+                };
+                gap.is_empty() && (titled || inverted(before))
+                    || gap == ","
+                        && titled
+                        && before.starts_with(char::is_lowercase)
+                        && verb_leads()
+            }
         };
-        // A person is two words, or a title and a surname; and a title or a verb says so.
-        let may_be_named = run.len() > 1
-            && (verb_follows || title_before || run.iter().any(|x| is_listed_title(x)));
-        i = end;
-        if !may_be_named {
+        // And a title or a verb says so.
+        let titles_in_run = || w[start..end].iter().any(|(_, x)| is_listed_title(x));
+        if !(verb_follows || title_before() || titles_in_run()) {
             continue;
         }
+        let run: Vec<&str> = w[start..end].iter().map(|(_, x)| *x).collect();
         if let Some(name) = strip_titles(&run.join(" ")) {
             // A title, not an article, was dropped (`The New Zealand Herald` is no person), nor
             // an owner (`the Aspen Institute’s Faculty Pioneer Awards`).
@@ -3079,7 +3092,7 @@ fn first_person(text: &str, lone_surnames: bool) -> Option<String> {
                 && dropped > 0
                 && is_personal_title(run[dropped - 1].trim_end_matches('.'));
             let named = name.split_whitespace().nth(1).is_some()
-                && (titled || title_before || verb_follows);
+                && (titled || verb_follows || title_before());
             if (named || honoured) && !is_organisation(&name) {
                 return Some(name);
             }
