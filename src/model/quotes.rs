@@ -2656,13 +2656,17 @@ fn clean_name(raw: &str) -> Option<String> {
             break;
         }
     }
-    let name = words[start..].join(" ");
-    let name = name.trim_matches(|c: char| !c.is_alphanumeric());
+    let joined = words[start..].join(" ");
+    let name = joined.trim_matches(|c: char| !c.is_alphanumeric());
     // `I` and `We` are the speaker's own voice, not a name.
     if name.is_empty() || matches!(name, "I" | "We") {
         return None;
     }
-    Some(name.to_string())
+    Some(if name.len() == joined.len() {
+        joined
+    } else {
+        name.to_string()
+    })
 }
 
 /// `s` without its bracketed asides: a party and state (`Sen. Chuck Schumer (D-N.Y.) said`)
