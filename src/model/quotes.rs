@@ -1145,7 +1145,9 @@ fn leading_attribution(after: &str, after_full_stop: bool) -> Option<(String, St
             .filter(person);
         // `said a senior Cruz adviser`, `said the agency`: no name, a description.
         let Some(mut name) = after_the.or_else(|| name_after(rest)) else {
-            return described_after(rest).map(|who| (who, cue.to_string()));
+            return named_after_its_role(rest)
+                .or_else(|| described_after(rest))
+                .map(|who| (who, cue.to_string()));
         };
         // `said Green Party transport spokesperson Julie Anne Genter MP.`: a name in full, then
         // letters (before a name, `MP` is a title: `said Tauranga MP Simon Bridges`).
@@ -1262,6 +1264,14 @@ fn leading_attribution(after: &str, after_full_stop: bool) -> Option<(String, St
                 .then(|| any_verb_attribution(a, &w))
                 .flatten()
         })
+}
+
+/// `co-leader of the Green Party, Marama Davidson.`, `the Managing Director of BMW Group New
+/// Zealand, Ms. Nina Englert.`, `joint unions’ industrial action committee speaker, Dr Karen
+/// Rhodes.`: after a cue, a role and what it is of, then the name alone as its appositive.
+fn named_after_its_role(rest: &str) -> Option<String> {
+    let (_, named) = rest.split_once(',')?;
+    appositive_name(named)
 }
 
 /// Whether `text` is `name` and the end of its clause.
@@ -3914,6 +3924,11 @@ mod tests {
             Some("Winston Peters")
         );
         assert_eq!(speaker(" said Conor Roberts Co-president of NZUSA."), None);
+        // A title and what it is of, then the name alone after a comma.
+        assert_eq!(
+            speaker(" says co-leader of the Green Party, Marama Davidson.").as_deref(),
+            Some("Marama Davidson")
+        );
         assert_eq!(
             speaker(" said Green Party spokesperson for conservation Eugenie Sage.").as_deref(),
             Some("Eugenie Sage")
