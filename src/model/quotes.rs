@@ -1153,10 +1153,7 @@ fn leading_attribution(after: &str, after_full_stop: bool) -> Option<(String, St
         // letters (before a name, `MP` is a title: `said Tauranga MP Simon Bridges`).
         if let Some(named) = name.strip_suffix(" MP")
             && bare_name(named).is_some_and(|n| n.contains(' '))
-            && a[w[0].0.end..]
-                .trim_end()
-                .trim_end_matches(['.', ',', ';'])
-                .ends_with(&name)
+            && clause.ends_with(&name)
         {
             name = named.to_string();
         }
@@ -1757,9 +1754,9 @@ const PORTFOLIO_WORDS: &[&str] = &[
     "youth",
 ];
 
-/// How many of `w` (words of `text`, from `for`, `on` or `of` on) a title's portfolio takes, after the name
-/// words `name` read so far end in a title: the connector and the portfolio's words (`and`
-/// or `&` between them). 0 where no portfolio follows a title.
+/// How many of `w` (words of `text`, from `for`, `on` or `of` on) a title's portfolio takes,
+/// after the name words `name` read so far end in a title: the connector and the portfolio's
+/// words (`and` or `&` between them). 0 where no portfolio follows a title.
 fn portfolio_after(text: &str, name: &[&str], w: &[(Range<usize>, &str)]) -> usize {
     static SET: WordSet = WordSet::new();
     let in_portfolio = |x: &str| listed(&SET, PORTFOLIO_WORDS, x).is_some();
@@ -3860,23 +3857,15 @@ mod tests {
             Some(("Professor Jim Metson".into(), "said".into()))
         );
         assert_eq!(leading_attribution(" for global security.", false), None);
+        let speaker =
+            |after: &str| leading_attribution(after, false).and_then(|(who, _)| bare_name(&who));
         // A portfolio's `and`; letters after a name in full, not a title before none.
         assert_eq!(
-            leading_attribution(
-                " said local government and environment spokesperson Jim Peters.",
-                false
-            )
-            .and_then(|(who, _)| bare_name(&who))
-            .as_deref(),
+            speaker(" said local government and environment spokesperson Jim Peters.").as_deref(),
             Some("Jim Peters")
         );
         assert_eq!(
-            leading_attribution(
-                " said Green Party spokesperson Julie Anne Genter MP.",
-                false
-            )
-            .and_then(|(who, _)| bare_name(&who))
-            .as_deref(),
+            speaker(" said Green Party spokesperson Julie Anne Genter MP.").as_deref(),
             Some("Julie Anne Genter")
         );
         assert_eq!(
@@ -3885,8 +3874,6 @@ mod tests {
         );
         // A portfolio in `-ing` before a title; titles joined by `and`, and then, past a
         // capitalised portfolio and a comma, the name.
-        let speaker =
-            |after: &str| leading_attribution(after, false).and_then(|(who, _)| bare_name(&who));
         assert_eq!(
             speaker(" said Green Party gambling spokesperson Denise Roche.").as_deref(),
             Some("Denise Roche")
